@@ -1,0 +1,102 @@
+/**
+ * One annotation in a list (popup, side panel, library): its quote, note and status, with
+ * the actions its host offers. Editing expands it into a NoteCard in place.
+ */
+import { useState } from 'preact/hooks';
+import type { AnchorStatus, Annotation, HighlightColor } from '@/lib/types';
+import { SWATCH_FILL } from './ColorSwatches';
+import { MarkdownView } from './MarkdownView';
+import { NoteCard } from './NoteCard';
+
+export interface ItemActions {
+  onGo?: () => void;
+  goLabel?: string;
+  onSave?: (note: string, tags: string[]) => Promise<void> | void;
+  onColor?: (color: HighlightColor) => void;
+  onDelete?: () => void;
+  onAccept?: () => void;
+  onReattach?: () => void;
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function StatusBadge({ status }: { status?: AnchorStatus }) {
+  if (status?.kind === 'fuzzy') return <span class="status">Text changed</span>;
+  if (status?.kind === 'orphan') return <span class="status status-orphan">Not found on page</span>;
+  return null;
+}
+
+export function AnnotationItem({ annotation, status, actions }: { annotation: Annotation; status?: AnchorStatus; actions: ItemActions }) {
+  const [editing, setEditing] = useState(false);
+  if (editing && actions.onSave && actions.onColor && actions.onDelete) {
+    return (
+      <li class="item" data-annotation-id={annotation.id}>
+        <NoteCard
+          annotation={annotation}
+          startEditing
+          onSave={async (note, tags) => {
+            await actions.onSave?.(note, tags);
+            setEditing(false);
+          }}
+          onColor={actions.onColor}
+          onDelete={actions.onDelete}
+          onClose={() => setEditing(false)}
+        />
+      </li>
+    );
+  }
+  return (
+    <li class="item" data-annotation-id={annotation.id}>
+      <div class="item-head">
+        <span class="dot" style={{ background: SWATCH_FILL[annotation.color] }} aria-hidden="true" />
+        <time dateTime={annotation.created}>{when(annotation.created)}</time>
+        <StatusBadge status={status} />
+      </div>
+      <div class="card">
+        {actions.onGo ? (
+          <button type="button" class="quote quote-button" onClick={actions.onGo} title={actions.goLabel ?? 'Show in page'}>
+            {annotation.target.quote.exact}
+          </button>
+        ) : (
+          <blockquote class="quote">{annotation.target.quote.exact}</blockquote>
+        )}
+        {status?.kind === 'fuzzy' && (
+          <p class="changed">
+            Now reads: <q>{status.text}</q>
+          </p>
+        )}
+        {annotation.note.trim() && <MarkdownView source={annotation.note} />}
+        {annotation.tags.length > 0 && (
+          <ul class="tags" aria-label="Tags">
+            {annotation.tags.map((tag) => (
+              <li key={tag}>{tag}</li>
+            ))}
+          </ul>
+        )}
+        <div class="card-actions">
+          {actions.onAccept && (
+            <button type="button" onClick={actions.onAccept}>
+              Accept new text
+            </button>
+          )}
+          {actions.onReattach && (
+            <button type="button" onClick={actions.onReattach} title="Select the passage in the page first">
+              Re-attach to selection
+            </button>
+          )}
+          <span class="spacer" />
+          {actions.onSave && (
+            <button type="button" onClick={() => setEditing(true)}>
+              {annotation.note.trim() ? 'Edit note' : 'Add note'}
+            </button>
+          )}
+          {actions.onDelete && (
+            <button type="button" class="danger" onClick={actions.onDelete}>
+              Delete
+            </button>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}

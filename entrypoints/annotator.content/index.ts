@@ -1,0 +1,67 @@
+import { Annotator } from '@/lib/annotator/annotator';
+import { bindPageEvents } from '@/lib/annotator/events';
+import { HIGHLIGHT_CSS } from '@/lib/highlight';
+import { listen, sendToBackground, type TabRequest, TabRequestSchema } from '@/lib/messaging';
+import { isAnnotatablePage } from '@/lib/page-key';
+import { currentColor, highlightsVisible } from '@/lib/settings';
+import type { HighlightColor } from '@/lib/types';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    if (!isAnnotatablePage(location.href) || !document.body) return;
+    injectHighlightStyles();
+
+    let color: HighlightColor = await currentColor.getValue();
+    const frameOrigin = new URL(browser.runtime.getURL('/')).origin;
+    const annotator = new Annotator({
+      doc: document,
+      win: window,
+      store: {
+        list: (pageKey) => sendToBackground({ type: 'getPageAnnotations', pageKey }),
+        create: (annotation) => sendToBackground({ type: 'createAnnotation', annotation }),
+        update: (id, changes) => sendToBackground({ type: 'updateAnnotation', id, changes }),
+        restore: (annotation) => sendToBackground({ type: 'restoreAnnotation', annotation }),
+      },
+      settings: {
+        color: () => color,
+        setColor: (next) => {
+          color = next;
+          void currentColor.setValue(next);
+        },
+        visible: await highlightsVisible.getValue(),
+      },
+      frameUrl: (params) => `${browser.runtime.getURL('/note-editor.html')}?${new URLSearchParams(params)}`,
+      frameOrigin,
+      newId: () => crypto.randomUUID(),
+    });
+    ctx.onInvalidated(() => annotator.destroy());
+    bindPageEvents(annotator, document, window, ctx.signal);
+
+    const stop = listen<TabRequest>(
+      TabRequestSchema,
+      {
+        annotationsChanged: async () => (await annotator.refresh(), true),
+        scrollToAnnotation: ({ id }) => annotator.scrollTo(id),
+        openNote: ({ id }) => (annotator.scrollTo(id), annotator.openCard(id, true), true),
+        setHighlightsVisible: ({ visible }) => (annotator.setVisible(visible), true),
+        getPageState: () => annotator.state(),
+        runAction: async ({ action }) => (await annotator.createFromSelection(action === 'note'), true),
+        reattachAnnotation: ({ id }) => annotator.reattach(id),
+        acceptAnchoredText: ({ id }) => annotator.acceptAnchoredText(id),
+      },
+      (sender) => sender.id === browser.runtime.id && (!sender.url || sender.url.startsWith(frameOrigin)),
+    );
+    ctx.onInvalidated(stop);
+    highlightsVisible.watch((visible) => annotator.setVisible(visible));
+    await annotator.refresh();
+  },
+});
+
+function injectHighlightStyles(): void {
+  const style = document.createElement('style');
+  style.setAttribute('data-gloss-ui', '');
+  style.textContent = HIGHLIGHT_CSS;
+  (document.head ?? document.documentElement).append(style);
+}

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'preact/hooks';
+import { MarkdownView } from '@/components/MarkdownView';
+import { NoteCard } from '@/components/NoteCard';
+import { useLiveQuery } from '@/components/useLiveQuery';
+import { getAnnotation, getDatabase } from '@/lib/db';
+import { sendToBackground } from '@/lib/messaging';
+import type { FrameMessage } from '@/lib/annotator/frame-messages';
+
+// Only the size and close/open requests go to the page; note text never leaves this frame.
+const tellPage = (message: FrameMessage) => window.parent.postMessage(message, '*');
+
+export function App({ id, view, edit }: { id: string; view: 'card' | 'margin'; edit: boolean }) {
+  const annotation = useLiveQuery(() => getAnnotation(getDatabase(), id), [id]);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    const observer = new ResizeObserver(() =>
+      tellPage({ gloss: 'frame', action: 'resize', height: document.documentElement.scrollHeight }),
+    );
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+
+  if (!annotation) return null;
+  const run = (work: Promise<unknown>) => work.then(() => setError(undefined)).catch((e: Error) => setError(e.message));
+
+  if (view === 'margin') {
+    return (
+      <button type="button" class="margin-note" onClick={() => tellPage({ gloss: 'frame', action: 'open' })}>
+        <MarkdownView source={annotation.note} />
+      </button>
+    );
+  }
+  return (
+    <NoteCard
+      annotation={annotation}
+      startEditing={edit}
+      error={error}
+      onSave={(note, tags) => run(sendToBackground({ type: 'updateAnnotation', id, changes: { note, tags } }))}
+      onColor={(color) => run(sendToBackground({ type: 'updateAnnotation', id, changes: { color } }))}
+      onDelete={() => run(sendToBackground({ type: 'deleteAnnotation', id }))}
+      onClose={() => tellPage({ gloss: 'frame', action: 'close' })}
+    />
+  );
+}

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'preact/hooks';
+import { AnnotationItem } from '@/components/AnnotationItem';
+import { useLiveQuery } from '@/components/useLiveQuery';
+import { getDatabase, listPage } from '@/lib/db';
+import { pageKey } from '@/lib/page-key';
+import { activeTab, annotationActions, openLibrary, openSidePanel } from '@/lib/pages/actions';
+import { highlightsVisible } from '@/lib/settings';
+
+export function App() {
+  const [key, setKey] = useState<string>();
+  const [visible, setVisible] = useState(true);
+  useEffect(() => {
+    void activeTab().then((tab) => setKey(tab?.url ? pageKey(tab.url) : ''));
+    void highlightsVisible.getValue().then(setVisible);
+  }, []);
+  const list = useLiveQuery(async () => (key ? (await listPage(getDatabase(), key)).sort((a, b) => b.created.localeCompare(a.created)) : []), [key]);
+  const toggle = (next: boolean) => {
+    setVisible(next);
+    void highlightsVisible.setValue(next);
+  };
+
+  return (
+    <main class="popup">
+      <header class="toolbar-row">
+        <h1 class="title">Gloss</h1>
+        <span class="count" aria-live="polite">
+          {list === undefined ? '' : `${list.length} on this page`}
+        </span>
+      </header>
+      <label class="switch-row">
+        <input type="checkbox" role="switch" checked={visible} onChange={(e) => toggle(e.currentTarget.checked)} />
+        Show highlights on the page
+      </label>
+      <div class="toolbar-row">
+        <button type="button" onClick={() => void openSidePanel().then(() => window.close())}>
+          Open side panel
+        </button>
+        <button type="button" onClick={() => void openLibrary().then(() => window.close())}>
+          Open library
+        </button>
+      </div>
+      {list && list.length === 0 && <p class="empty-note">Select text on the page and press H to highlight, N to add a note.</p>}
+      <ul class="list" aria-label="Annotations on this page">
+        {list?.map((annotation) => (
+          <AnnotationItem
+            key={annotation.id}
+            annotation={annotation}
+            actions={{
+              onSave: (note, tags) => annotationActions.save(annotation.id, note, tags),
+              onColor: (color) => void annotationActions.recolor(annotation.id, color),
+              onDelete: () => void annotationActions.remove(annotation.id),
+            }}
+          />
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,221 @@
+/**
+ * The in-page coordinator: loads this page's annotations, keeps the drawing in step with
+ * the database, and turns the reader's selection into new annotations. Drawing, frames,
+ * the toolbar and key handling live in their own modules; this one only wires them.
+ */
+import { h, render } from 'preact';
+import { Toast } from '@/components/Toast';
+import { buildTextModel, describeSpan, spanOfRange } from '../anchoring';
+import { HIGHLIGHT_TAG } from '../highlight';
+import type { PageState } from '../messaging';
+import { pageKey } from '../page-key';
+import type { Annotation, HighlightColor } from '../types';
+import { Drawing } from './drawing';
+import { layoutMargin, type MarginInput } from './margin-layout';
+import { NoteFrames } from './note-frames';
+import { createPageUi, toDocument } from './page-ui';
+import { usableSelectionRange } from './selection';
+import { Toolbar } from './toolbar';
+
+export interface AnnotatorDeps {
+  doc: Document;
+  win: Window;
+  /** The database, reached through the background. */
+  store: {
+    list(pageKey: string): Promise<Annotation[]>;
+    create(annotation: Annotation): Promise<unknown>;
+    update(id: string, changes: Partial<Annotation>): Promise<unknown>;
+    restore(annotation: Annotation): Promise<unknown>;
+  };
+  settings: { color(): HighlightColor; setColor(color: HighlightColor): void; visible: boolean };
+  frameUrl: (params: Record<string, string>) => string;
+  frameOrigin: string;
+  newId: () => string;
+}
+
+export class Annotator {
+  readonly key: string;
+  private annotations = new Map<string, Annotation>();
+  private readonly drawing: Drawing;
+  private readonly ui;
+  private readonly toastBox: HTMLElement;
+  readonly toolbar: Toolbar;
+  readonly frames: NoteFrames;
+  private visible: boolean;
+
+  constructor(private readonly deps: AnnotatorDeps) {
+    this.key = pageKey(deps.win.location.href);
+    this.visible = deps.settings.visible;
+    this.drawing = new Drawing(() => deps.doc.body);
+    this.ui = createPageUi(deps.doc);
+    this.toastBox = deps.doc.createElement('div');
+    this.ui.layer.append(this.toastBox);
+    this.toolbar = new Toolbar(this.ui.layer, deps.win, {
+      color: deps.settings.color,
+      setColor: deps.settings.setColor,
+      highlight: () => void this.createFromSelection(false),
+      note: () => void this.createFromSelection(true),
+    });
+    this.frames = new NoteFrames(
+      { layer: this.ui.layer, win: deps.win, frameUrl: deps.frameUrl, frameOrigin: deps.frameOrigin },
+      (id) => this.openCard(id, false),
+    );
+    this.setVisible(this.visible);
+  }
+
+  async refresh(): Promise<void> {
+    const list = await this.deps.store.list(this.key);
+    const previous = this.annotations;
+    this.annotations = new Map(list.map((a) => [a.id, a]));
+    const gone = this.drawing.sync(list);
+    if (this.frames.openCardId && gone.includes(this.frames.openCardId)) this.frames.closeCard();
+    const deleted = gone.map((id) => previous.get(id)).filter((a): a is Annotation => !!a);
+    if (deleted.length === 1) this.offerUndo(deleted[0] as Annotation);
+    this.layoutMargin();
+  }
+
+  /** Highlights the reader's selection; with `withNote`, opens the note editor on it. */
+  async createFromSelection(withNote: boolean): Promise<void> {
+    const { doc, win } = this.deps;
+    const range = usableSelectionRange(doc);
+    if (!range) return;
+    const model = buildTextModel(doc.body);
+    const span = spanOfRange(model, range);
+    if (!span) return;
+    const now = new Date().toISOString();
+    const annotation: Annotation = {
+      id: this.deps.newId(),
+      pageKey: this.key,
+      url: win.location.href,
+      title: doc.title.trim() || win.location.hostname,
+      target: describeSpan(model, span.start, span.end),
+      note: '',
+      tags: [],
+      color: this.deps.settings.color(),
+      created: now,
+      modified: now,
+    };
+    this.toolbar.hide();
+    doc.getSelection()?.removeAllRanges();
+    this.drawing.drawNew(model, annotation, span.start, span.end);
+    this.annotations.set(annotation.id, annotation);
+    try {
+      await this.deps.store.create(annotation);
+    } catch (error) {
+      this.drawing.forget(annotation.id);
+      this.annotations.delete(annotation.id);
+      this.toast(`Could not save the highlight: ${(error as Error).message}`, 'error');
+      return;
+    }
+    if (withNote) this.openCard(annotation.id, true);
+  }
+
+  openCard(id: string, edit: boolean): void {
+    const piece = this.pieces(id).at(-1);
+    if (!piece) return;
+    const rects = piece.getClientRects();
+    this.frames.openCard(id, rects[rects.length - 1] ?? piece.getBoundingClientRect(), edit);
+  }
+
+  scrollTo(id: string): boolean {
+    const pieces = this.pieces(id);
+    const first = pieces[0];
+    if (!first) return false;
+    first.scrollIntoView({ block: 'center', behavior: 'instant' });
+    for (const piece of pieces) piece.classList.add('gloss-hl-flash');
+    this.deps.win.setTimeout(() => {
+      for (const piece of pieces) piece.classList.remove('gloss-hl-flash');
+    }, 1600);
+    return true;
+  }
+
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.deps.doc.documentElement.classList.toggle('gloss-hidden', !visible);
+    this.ui.layer.style.display = visible ? '' : 'none';
+  }
+
+  /** Replaces the stored selectors of `id` with the reader's current selection. */
+  async reattach(id: string): Promise<boolean> {
+    const range = usableSelectionRange(this.deps.doc);
+    if (!range || !this.annotations.has(id)) return false;
+    const model = buildTextModel(this.deps.doc.body);
+    const span = spanOfRange(model, range);
+    if (!span) return false;
+    this.deps.doc.getSelection()?.removeAllRanges();
+    await this.deps.store.update(id, { target: describeSpan(model, span.start, span.end) });
+    return true;
+  }
+
+  /** Makes the text a fuzzy anchor found the new stored quote. */
+  async acceptAnchoredText(id: string): Promise<boolean> {
+    const pieces = this.pieces(id);
+    const first = pieces[0];
+    const last = pieces.at(-1);
+    if (!first || !last) return false;
+    const range = this.deps.doc.createRange();
+    range.setStartBefore(first);
+    range.setEndAfter(last);
+    const model = buildTextModel(this.deps.doc.body);
+    const span = spanOfRange(model, range);
+    if (!span) return false;
+    await this.deps.store.update(id, { target: describeSpan(model, span.start, span.end) });
+    return true;
+  }
+
+  state(): PageState {
+    return {
+      pageKey: this.key,
+      highlightsVisible: this.visible,
+      statuses: Object.fromEntries(this.drawing.statuses),
+      order: this.drawing.order(),
+    };
+  }
+
+  layoutMargin(): void {
+    const { win } = this.deps;
+    const inputs: MarginInput[] = [];
+    for (const annotation of this.annotations.values()) {
+      if (!annotation.note.trim()) continue;
+      const pieces = this.pieces(annotation.id);
+      const first = pieces[0];
+      const last = pieces.at(-1);
+      if (!first || !last) continue;
+      const block = first.parentElement?.closest('p,li,blockquote,dd,td,h1,h2,h3,h4,h5,h6,pre,div,article,section') ?? first;
+      const lastRects = last.getClientRects();
+      const end = toDocument(lastRects[lastRects.length - 1] ?? last.getBoundingClientRect(), win);
+      inputs.push({
+        id: annotation.id,
+        top: toDocument(first.getBoundingClientRect(), win).top,
+        endRight: end.right,
+        endTop: end.top,
+        blockRight: toDocument(block.getBoundingClientRect(), win).right,
+      });
+    }
+    const { items, markers } = layoutMargin(inputs, this.deps.doc.documentElement.clientWidth + win.scrollX);
+    this.frames.placeMargin(items, markers);
+  }
+
+  hasAnnotation(id: string): boolean {
+    return this.annotations.has(id);
+  }
+
+  private pieces(id: string): HTMLElement[] {
+    return [...this.deps.doc.querySelectorAll<HTMLElement>(`${HIGHLIGHT_TAG}[data-annotation-id="${CSS.escape(id)}"]`)];
+  }
+
+  private offerUndo(annotation: Annotation): void {
+    this.toast('Highlight deleted.', 'info', 'Undo', () => void this.deps.store.restore(annotation));
+  }
+
+  toast(message: string, tone: 'info' | 'error' = 'info', actionLabel?: string, onAction?: () => void): void {
+    const clear = () => render(null, this.toastBox);
+    render(h(Toast, { message, tone, actionLabel, onAction: onAction && (() => (onAction(), clear())) }), this.toastBox);
+    this.deps.win.setTimeout(clear, 8000);
+  }
+
+  destroy(): void {
+    this.frames.destroy();
+    this.ui.destroy();
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The reader's input in the page: selection gestures show the toolbar, `h` and `n` act on
+ * the selection, a click on a highlight opens its card. Only trusted events count: a page
+ * script can dispatch keydowns and clicks, but those carry `isTrusted === false`.
+ */
+import { HIGHLIGHT_TAG } from '../highlight';
+import type { Annotator } from './annotator';
+import { isEditable, usableSelectionRange } from './selection';
+
+export function bindPageEvents(annotator: Annotator, doc: Document, win: Window, signal: AbortSignal): void {
+  const options = { capture: true, signal };
+  let pending = 0;
+
+  const updateToolbar = () => {
+    win.clearTimeout(pending);
+    pending = win.setTimeout(() => {
+      const range = usableSelectionRange(doc);
+      if (range) annotator.toolbar.show(range);
+      else annotator.toolbar.hide();
+    }, 120);
+  };
+
+  doc.addEventListener('mouseup', (event) => event.isTrusted && updateToolbar(), options);
+  doc.addEventListener(
+    'keyup',
+    (event) => event.isTrusted && (event.shiftKey || event.key === 'Shift') && updateToolbar(),
+    options,
+  );
+  doc.addEventListener(
+    'selectionchange',
+    () => {
+      if (annotator.toolbar.visible && !usableSelectionRange(doc)) annotator.toolbar.hide();
+    },
+    { signal },
+  );
+
+  win.addEventListener(
+    'keydown',
+    (event) => {
+      if (!event.isTrusted || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      if (event.key === 'Escape') {
+        annotator.toolbar.hide();
+        annotator.frames.closeCard();
+        return;
+      }
+      const key = event.key.toLowerCase();
+      if (key !== 'h' && key !== 'n') return;
+      if (isEditable(doc.activeElement) || !usableSelectionRange(doc)) return;
+      // The page's own shortcut for the same key must not fire as well.
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      void annotator.createFromSelection(key === 'n');
+    },
+    options,
+  );
+
+  doc.addEventListener(
+    'click',
+    (event) => {
+      if (!event.isTrusted || !(event.target instanceof Element)) return;
+      const piece = event.target.closest(HIGHLIGHT_TAG);
+      const id = piece?.getAttribute('data-annotation-id');
+      if (!id || !annotator.hasAnnotation(id) || !doc.getSelection()?.isCollapsed) return;
+      annotator.openCard(id, false);
+    },
+    options,
+  );
+
+  let resizing = 0;
+  win.addEventListener(
+    'resize',
+    () => {
+      win.clearTimeout(resizing);
+      resizing = win.setTimeout(() => annotator.layoutMargin(), 200);
+    },
+    { signal },
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * What the background does for each request: the database writes, with the sender check
+ * that confines a content script to its own page, and a notice to every tab showing the
+ * page afterwards so that its highlights follow edits made anywhere.
+ */
+import type { Browser } from 'wxt/browser';
+import * as db from '../db';
+import type { GlossDatabase } from '../db';
+import { type BackgroundRequest, classifySender, type Handlers, mayTouchPage, type SenderInfo } from '../messaging';
+import type { Annotation } from '../types';
+
+export interface BackgroundDeps {
+  database: GlossDatabase;
+  runtimeId: string;
+  extensionOrigin: string;
+  notifyPage: (pageKey: string) => void;
+}
+
+export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundRequest> {
+  const { database, notifyPage } = deps;
+  const sender = (info: Browser.runtime.MessageSender) =>
+    classifySender(info as SenderInfo, deps.runtimeId, deps.extensionOrigin);
+  const requirePage = (info: Browser.runtime.MessageSender, key: string) => {
+    if (!mayTouchPage(sender(info), key)) throw new Error('Not allowed: this page may not change that annotation.');
+  };
+  const existing = async (info: Browser.runtime.MessageSender, id: string): Promise<Annotation | undefined> => {
+    const current = await db.getAnnotation(database, id);
+    if (current) requirePage(info, current.pageKey);
+    return current;
+  };
+
+  return {
+    getPageAnnotations: async ({ pageKey }, info) => {
+      requirePage(info, pageKey);
+      return db.listPage(database, pageKey);
+    },
+    countPageAnnotations: async ({ pageKey }, info) => {
+      requirePage(info, pageKey);
+      return db.countPage(database, pageKey);
+    },
+    createAnnotation: async ({ annotation }, info) => {
+      requirePage(info, annotation.pageKey);
+      const saved = await db.createAnnotation(database, annotation);
+      notifyPage(saved.pageKey);
+      return saved;
+    },
+    updateAnnotation: async ({ id, changes }, info) => {
+      if (!(await existing(info, id))) return null;
+      const saved = await db.updateAnnotation(database, id, changes);
+      if (saved) notifyPage(saved.pageKey);
+      return saved ?? null;
+    },
+    deleteAnnotation: async ({ id }, info) => {
+      if (!(await existing(info, id))) return null;
+      const removed = await db.deleteAnnotation(database, id);
+      if (removed) notifyPage(removed.pageKey);
+      return removed ?? null;
+    },
+    restoreAnnotation: async ({ annotation }, info) => {
+      requirePage(info, annotation.pageKey);
+      await db.restoreAnnotation(database, annotation);
+      notifyPage(annotation.pageKey);
+      return annotation;
+    },
+  };
+}

@@ -1,0 +1,12 @@
+/** Drawing highlights from text-model spans; see plan.ts and draw.ts for why it is split in two. */
+export {
+  drawHighlight,
+  drawnIds,
+  HIGHLIGHT_TAG,
+  type HighlightStyle,
+  removeAllHighlights,
+  removeHighlight,
+  restyleHighlight,
+} from './draw';
+export { type HighlightPlan, planHighlight } from './plan';
+export { HIGHLIGHT_CSS } from './styles';

@@ -1,0 +1,14 @@
+/** The one message protocol between content scripts, background and extension pages. */
+export type {
+  BackgroundRequest,
+  BackgroundResponses,
+  GlossMessage,
+  PageState,
+  ResponseTo,
+  Result,
+  TabRequest,
+  TabResponses,
+} from './protocol';
+export { AnnotationSchema, BackgroundRequestSchema, ChangesSchema, TabRequestSchema } from './schema';
+export { classifySender, mayTouchPage, type SenderInfo, type SenderKind } from './sender';
+export { type Handlers, listen, sendToBackground, sendToTab } from './transport';

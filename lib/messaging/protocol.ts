@@ -1,0 +1,48 @@
+/**
+ * The typed protocol: one union of every message, and for each request the type of its
+ * answer. Answers travel as `Result` values because thrown errors do not cross contexts.
+ */
+import type { InferOutput } from 'valibot';
+import type { AnchorStatus, Annotation } from '../types';
+import type { BackgroundRequestSchema, TabRequestSchema } from './schema';
+
+export type BackgroundRequest = InferOutput<typeof BackgroundRequestSchema>;
+export type TabRequest = InferOutput<typeof TabRequestSchema>;
+/** Every message between content script, background and extension pages. */
+export type GlossMessage = BackgroundRequest | TabRequest;
+
+export interface PageState {
+  pageKey: string;
+  highlightsVisible: boolean;
+  statuses: Record<string, AnchorStatus>;
+  /** Annotation ids in the order their highlights appear in the page. */
+  order: string[];
+}
+
+export interface BackgroundResponses {
+  getPageAnnotations: Annotation[];
+  countPageAnnotations: number;
+  createAnnotation: Annotation;
+  updateAnnotation: Annotation | null;
+  deleteAnnotation: Annotation | null;
+  restoreAnnotation: Annotation;
+}
+
+export interface TabResponses {
+  annotationsChanged: boolean;
+  scrollToAnnotation: boolean;
+  openNote: boolean;
+  setHighlightsVisible: boolean;
+  getPageState: PageState;
+  runAction: boolean;
+  reattachAnnotation: boolean;
+  acceptAnchoredText: boolean;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type ResponseTo<M extends GlossMessage> = M extends BackgroundRequest
+  ? BackgroundResponses[M['type']]
+  : M extends TabRequest
+    ? TabResponses[M['type']]
+    : never;

@@ -1,0 +1,71 @@
+/**
+ * Schemas for every message Gloss sends between its contexts, checked on receipt. A message
+ * that does not parse is dropped: content scripts share the page's DOM, and a bug or a
+ * hostile page there must not be able to write malformed records into the database.
+ */
+import * as v from 'valibot';
+import { HIGHLIGHT_COLORS } from '../types';
+
+const MAX_TEXT = 100_000;
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const isoDate = v.pipe(v.string(), v.isoTimestamp());
+
+export const ColorSchema = v.picklist(HIGHLIGHT_COLORS);
+
+export const TargetSchema = v.object({
+  quote: v.object({
+    type: v.literal('TextQuoteSelector'),
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT)),
+    prefix: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+    suffix: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+  }),
+  position: v.optional(
+    v.object({
+      type: v.literal('TextPositionSelector'),
+      start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    }),
+  ),
+});
+
+export const AnnotationSchema = v.object({
+  id,
+  pageKey: v.pipe(v.string(), v.minLength(1), v.maxLength(8192)),
+  url: v.pipe(v.string(), v.minLength(1), v.maxLength(8192)),
+  title: v.pipe(v.string(), v.maxLength(2000)),
+  target: TargetSchema,
+  note: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
+  tags: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.maxLength(100)),
+  color: ColorSchema,
+  created: isoDate,
+  modified: isoDate,
+});
+
+export const ChangesSchema = v.object({
+  note: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+  tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.maxLength(100))),
+  color: v.optional(ColorSchema),
+  target: v.optional(TargetSchema),
+});
+
+/** Requests answered by the background, which owns the database. */
+export const BackgroundRequestSchema = v.variant('type', [
+  v.object({ type: v.literal('getPageAnnotations'), pageKey: v.string() }),
+  v.object({ type: v.literal('countPageAnnotations'), pageKey: v.string() }),
+  v.object({ type: v.literal('createAnnotation'), annotation: AnnotationSchema }),
+  v.object({ type: v.literal('updateAnnotation'), id, changes: ChangesSchema }),
+  v.object({ type: v.literal('deleteAnnotation'), id }),
+  v.object({ type: v.literal('restoreAnnotation'), annotation: AnnotationSchema }),
+]);
+
+/** Requests answered by the content script of one tab. */
+export const TabRequestSchema = v.variant('type', [
+  v.object({ type: v.literal('annotationsChanged') }),
+  v.object({ type: v.literal('scrollToAnnotation'), id }),
+  v.object({ type: v.literal('openNote'), id }),
+  v.object({ type: v.literal('setHighlightsVisible'), visible: v.boolean() }),
+  v.object({ type: v.literal('getPageState') }),
+  v.object({ type: v.literal('runAction'), action: v.picklist(['highlight', 'note']) }),
+  v.object({ type: v.literal('reattachAnnotation'), id }),
+  v.object({ type: v.literal('acceptAnchoredText'), id }),
+]);

@@ -1,0 +1,2 @@
+// Dexie must find IndexedDB before it is first imported.
+import 'fake-indexeddb/auto';

@@ -1,0 +1,39 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// One configuration for both targets: Chromium MV3 first, Firefox MV2 (sidebar_action) second.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Gloss',
+    description: 'Highlight passages and write margin notes on any page. Everything stays on your machine.',
+    permissions: ['storage', 'contextMenus', 'activeTab', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'Gloss' },
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text',
+      },
+      'annotate-selection': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Highlight the selected text and write a note',
+      },
+    },
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['note-editor.html']
+        : [{ resources: ['note-editor.html'], matches: ['<all_urls>'] }],
+    browser_specific_settings:
+      browser === 'firefox'
+        ? {
+            gecko: {
+              id: 'gloss@gloss.local',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
+        : undefined,
+  }),
+});
