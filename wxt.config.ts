@@ -8,7 +8,13 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Gloss',
     description: 'Highlight passages and write margin notes on any page. Everything stays on your machine.',
-    permissions: ['storage', 'contextMenus', 'activeTab', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage',
+      'contextMenus',
+      'activeTab',
+      'tabs',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Gloss' },
     commands: {

@@ -18,7 +18,8 @@ export interface ItemActions {
   onReattach?: () => void;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function StatusBadge({ status }: { status?: AnchorStatus }) {
   if (status?.kind === 'fuzzy') return <span class="status">Text changed</span>;
@@ -26,7 +27,15 @@ function StatusBadge({ status }: { status?: AnchorStatus }) {
   return null;
 }
 
-export function AnnotationItem({ annotation, status, actions }: { annotation: Annotation; status?: AnchorStatus; actions: ItemActions }) {
+export function AnnotationItem({
+  annotation,
+  status,
+  actions,
+}: {
+  annotation: Annotation;
+  status?: AnchorStatus;
+  actions: ItemActions;
+}) {
   const [editing, setEditing] = useState(false);
   if (editing && actions.onSave && actions.onColor && actions.onDelete) {
     return (
@@ -54,7 +63,12 @@ export function AnnotationItem({ annotation, status, actions }: { annotation: An
       </div>
       <div class="card">
         {actions.onGo ? (
-          <button type="button" class="quote quote-button" onClick={actions.onGo} title={actions.goLabel ?? 'Show in page'}>
+          <button
+            type="button"
+            class="quote quote-button"
+            onClick={actions.onGo}
+            title={actions.goLabel ?? 'Show in page'}
+          >
             {annotation.target.quote.exact}
           </button>
         ) : (

@@ -17,11 +17,17 @@ interface Props {
 
 export function ColorSwatches({ value, onChange, label = 'Highlight colour' }: Props) {
   const move = (event: KeyboardEvent) => {
-    const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
+    const step =
+      event.key === 'ArrowRight' || event.key === 'ArrowDown'
+        ? 1
+        : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
+          ? -1
+          : 0;
     if (!step) return;
     event.preventDefault();
     const index = HIGHLIGHT_COLORS.indexOf(value);
-    const next = HIGHLIGHT_COLORS[(index + step + HIGHLIGHT_COLORS.length) % HIGHLIGHT_COLORS.length] ?? value;
+    const next =
+      HIGHLIGHT_COLORS[(index + step + HIGHLIGHT_COLORS.length) % HIGHLIGHT_COLORS.length] ?? value;
     onChange(next);
     const group = event.currentTarget as HTMLElement;
     queueMicrotask(() => group.querySelector<HTMLElement>(`[data-color="${next}"]`)?.focus());
@@ -29,6 +35,7 @@ export function ColorSwatches({ value, onChange, label = 'Highlight colour' }: P
   return (
     <div class="swatches" role="radiogroup" aria-label={label} onKeyDown={move}>
       {HIGHLIGHT_COLORS.map((color) => (
+        // biome-ignore lint/a11y/useSemanticElements: a roving-tabindex radio group of painted buttons; native radios cannot show the swatch.
         <button
           type="button"
           key={color}

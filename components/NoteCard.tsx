@@ -17,7 +17,14 @@ interface Props {
   error?: string;
 }
 
-export const parseTags = (text: string) => [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
+export const parseTags = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  ),
+];
 
 export function NoteCard({ annotation, startEditing, onSave, onColor, onDelete, onClose, error }: Props) {
   const [editing, setEditing] = useState(startEditing);
@@ -63,7 +70,12 @@ export function NoteCard({ annotation, startEditing, onSave, onColor, onDelete, 
           />
           <label class="tags-label">
             Tags
-            <input class="tags-field" value={tags} placeholder="comma, separated" onInput={(e) => setTags(e.currentTarget.value)} />
+            <input
+              class="tags-field"
+              value={tags}
+              placeholder="comma, separated"
+              onInput={(e) => setTags(e.currentTarget.value)}
+            />
           </label>
         </div>
       ) : annotation.note.trim() ? (

@@ -10,7 +10,7 @@ export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({ next: setValue, error: (e) => console.error(e) });
     return () => subscription.unsubscribe();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: callers pass the query's inputs as deps.
+    // Callers pass the query's inputs as deps, as with useEffect.
   }, deps);
   return value;
 }

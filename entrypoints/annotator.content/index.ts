@@ -42,12 +42,25 @@ export default defineContentScript({
     const stop = listen<TabRequest>(
       TabRequestSchema,
       {
-        annotationsChanged: async () => (await annotator.refresh(), true),
+        annotationsChanged: async () => {
+          await annotator.refresh();
+          return true;
+        },
         scrollToAnnotation: ({ id }) => annotator.scrollTo(id),
-        openNote: ({ id }) => (annotator.scrollTo(id), annotator.openCard(id, true), true),
-        setHighlightsVisible: ({ visible }) => (annotator.setVisible(visible), true),
+        openNote: ({ id }) => {
+          annotator.scrollTo(id);
+          annotator.openCard(id, true);
+          return true;
+        },
+        setHighlightsVisible: ({ visible }) => {
+          annotator.setVisible(visible);
+          return true;
+        },
         getPageState: () => annotator.state(),
-        runAction: async ({ action }) => (await annotator.createFromSelection(action === 'note'), true),
+        runAction: async ({ action }) => {
+          await annotator.createFromSelection(action === 'note');
+          return true;
+        },
         reattachAnnotation: ({ id }) => annotator.reattach(id),
         acceptAnchoredText: ({ id }) => annotator.acceptAnchoredText(id),
       },

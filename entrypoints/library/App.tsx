@@ -12,7 +12,8 @@ export function App() {
   const [message, setMessage] = useState<string>();
   const filtered = useMemo(() => (all ?? []).filter((a) => matchesQuery(a, query)), [all, query]);
   const groups = useMemo(() => groupByPage(filtered), [filtered]);
-  const run = (work: Promise<unknown>) => work.then(() => setMessage(undefined)).catch((e: Error) => setMessage(e.message));
+  const run = (work: Promise<unknown>) =>
+    work.then(() => setMessage(undefined)).catch((e: Error) => setMessage(e.message));
 
   return (
     <main class="library">
@@ -35,7 +36,9 @@ export function App() {
           {message}
         </p>
       )}
-      {all && all.length === 0 && <p class="empty-note">Nothing yet. Highlight a passage on any page and it appears here.</p>}
+      {all && all.length === 0 && (
+        <p class="empty-note">Nothing yet. Highlight a passage on any page and it appears here.</p>
+      )}
       {groups.map((group) => (
         <section class="page-group" key={group.pageKey} aria-label={group.title}>
           <h2>{group.title}</h2>

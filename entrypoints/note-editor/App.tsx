@@ -1,16 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MarkdownView } from '@/components/MarkdownView';
 import { NoteCard } from '@/components/NoteCard';
-import { useLiveQuery } from '@/components/useLiveQuery';
-import { getAnnotation, getDatabase } from '@/lib/db';
-import { sendToBackground } from '@/lib/messaging';
 import type { FrameMessage } from '@/lib/annotator/frame-messages';
+import { sendToBackground } from '@/lib/messaging';
+import { useBackgroundAnnotation } from '@/lib/pages/use-background-annotation';
 
 // Only the size and close/open requests go to the page; note text never leaves this frame.
 const tellPage = (message: FrameMessage) => window.parent.postMessage(message, '*');
 
 export function App({ id, view, edit }: { id: string; view: 'card' | 'margin'; edit: boolean }) {
-  const annotation = useLiveQuery(() => getAnnotation(getDatabase(), id), [id]);
+  const annotation = useBackgroundAnnotation(id);
   const [error, setError] = useState<string>();
 
   useEffect(() => {
@@ -22,7 +21,8 @@ export function App({ id, view, edit }: { id: string; view: 'card' | 'margin'; e
   }, []);
 
   if (!annotation) return null;
-  const run = (work: Promise<unknown>) => work.then(() => setError(undefined)).catch((e: Error) => setError(e.message));
+  const run = (work: Promise<unknown>) =>
+    work.then(() => setError(undefined)).catch((e: Error) => setError(e.message));
 
   if (view === 'margin') {
     return (
@@ -36,7 +36,9 @@ export function App({ id, view, edit }: { id: string; view: 'card' | 'margin'; e
       annotation={annotation}
       startEditing={edit}
       error={error}
-      onSave={(note, tags) => run(sendToBackground({ type: 'updateAnnotation', id, changes: { note, tags } }))}
+      onSave={(note, tags) =>
+        run(sendToBackground({ type: 'updateAnnotation', id, changes: { note, tags } }))
+      }
       onColor={(color) => run(sendToBackground({ type: 'updateAnnotation', id, changes: { color } }))}
       onDelete={() => run(sendToBackground({ type: 'deleteAnnotation', id }))}
       onClose={() => tellPage({ gloss: 'frame', action: 'close' })}

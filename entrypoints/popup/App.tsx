@@ -13,7 +13,11 @@ export function App() {
     void activeTab().then((tab) => setKey(tab?.url ? pageKey(tab.url) : ''));
     void highlightsVisible.getValue().then(setVisible);
   }, []);
-  const list = useLiveQuery(async () => (key ? (await listPage(getDatabase(), key)).sort((a, b) => b.created.localeCompare(a.created)) : []), [key]);
+  const list = useLiveQuery(
+    async () =>
+      key ? (await listPage(getDatabase(), key)).sort((a, b) => b.created.localeCompare(a.created)) : [],
+    [key],
+  );
   const toggle = (next: boolean) => {
     setVisible(next);
     void highlightsVisible.setValue(next);
@@ -28,7 +32,13 @@ export function App() {
         </span>
       </header>
       <label class="switch-row">
-        <input type="checkbox" role="switch" checked={visible} onChange={(e) => toggle(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked={visible}
+          checked={visible}
+          onChange={(e) => toggle(e.currentTarget.checked)}
+        />
         Show highlights on the page
       </label>
       <div class="toolbar-row">
@@ -39,7 +49,9 @@ export function App() {
           Open library
         </button>
       </div>
-      {list && list.length === 0 && <p class="empty-note">Select text on the page and press H to highlight, N to add a note.</p>}
+      {list && list.length === 0 && (
+        <p class="empty-note">Select text on the page and press H to highlight, N to add a note.</p>
+      )}
       <ul class="list" aria-label="Annotations on this page">
         {list?.map((annotation) => (
           <AnnotationItem

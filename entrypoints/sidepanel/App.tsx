@@ -13,11 +13,16 @@ export function App() {
   const [message, setMessage] = useState<string>();
 
   useEffect(() => {
+    // `?tabId=N` pins the panel to one tab (used when it is opened as a page of its own).
+    const pinned = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
     const follow = () =>
-      void activeTab().then((t) => setTab({ id: t?.id, key: t?.url ? pageKey(t.url) : '' }));
+      void (pinned ? browser.tabs.get(pinned) : activeTab()).then((t) =>
+        setTab({ id: t?.id, key: t?.url ? pageKey(t.url) : '' }),
+      );
     follow();
     browser.tabs.onActivated.addListener(follow);
-    const updated = (_id: number, change: { url?: string; status?: string }) => (change.url || change.status === 'complete') && follow();
+    const updated = (_id: number, change: { url?: string; status?: string }) =>
+      (change.url || change.status === 'complete') && follow();
     browser.tabs.onUpdated.addListener(updated);
     return () => {
       browser.tabs.onActivated.removeListener(follow);
@@ -28,14 +33,22 @@ export function App() {
   const list = useLiveQuery(() => (tab?.key ? listPage(getDatabase(), tab.key) : []), [tab?.key]);
   useEffect(() => {
     // The page redraws after each change; ask for its statuses once it has.
-    const timer = setTimeout(() => void askTab(tab?.id, (id) => sendToTab(id, { type: 'getPageState' })).then(setState), 150);
+    const timer = setTimeout(
+      () => void askTab(tab?.id, (id) => sendToTab(id, { type: 'getPageState' })).then(setState),
+      150,
+    );
     return () => clearTimeout(timer);
   }, [list, tab?.id]);
 
   const ordered = inDocumentOrder(list ?? [], state?.order ?? []);
-  const run = (work: Promise<unknown>) => work.then(() => setMessage(undefined)).catch((e: Error) => setMessage(e.message));
+  const run = (work: Promise<unknown>) =>
+    work.then(() => setMessage(undefined)).catch((e: Error) => setMessage(e.message));
   const toTab = (ask: (id: number) => Promise<boolean>) =>
-    run(askTab(tab?.id, ask).then((ok) => ok || Promise.reject(new Error('The page did not respond. Reload it and try again.'))));
+    run(
+      askTab(tab?.id, ask).then(
+        (ok) => ok || Promise.reject(new Error('The page did not respond. Reload it and try again.')),
+      ),
+    );
 
   return (
     <main class="panel">
@@ -56,11 +69,17 @@ export function App() {
               annotation={annotation}
               status={status}
               actions={{
-                onGo: status?.kind === 'orphan' ? undefined : () => toTab((t) => sendToTab(t, { type: 'scrollToAnnotation', id })),
+                onGo:
+                  status?.kind === 'orphan'
+                    ? undefined
+                    : () => toTab((t) => sendToTab(t, { type: 'scrollToAnnotation', id })),
                 onSave: (note, tags) => annotationActions.save(id, note, tags),
                 onColor: (color) => void run(annotationActions.recolor(id, color)),
                 onDelete: () => void run(annotationActions.remove(id)),
-                onAccept: status?.kind === 'fuzzy' ? () => toTab((t) => sendToTab(t, { type: 'acceptAnchoredText', id })) : undefined,
+                onAccept:
+                  status?.kind === 'fuzzy'
+                    ? () => toTab((t) => sendToTab(t, { type: 'acceptAnchoredText', id }))
+                    : undefined,
                 onReattach:
                   status?.kind === 'orphan' || status?.kind === 'fuzzy'
                     ? () => toTab((t) => sendToTab(t, { type: 'reattachAnnotation', id }))

@@ -87,7 +87,8 @@ function exactMatch(page: PageText, target: AnnotationTarget): MatchResult | nul
   const best = decide(candidates);
   if (!best) return null;
   const trusted =
-    best.context >= MIN_CONTEXT_SCORE || (starts.length === 1 && exact.trim().length >= SELF_EVIDENT_QUOTE_LENGTH);
+    best.context >= MIN_CONTEXT_SCORE ||
+    (starts.length === 1 && exact.trim().length >= SELF_EVIDENT_QUOTE_LENGTH);
   return trusted ? { kind: 'exact', start: best.start, end: best.end } : null;
 }
 
@@ -123,7 +124,12 @@ function fuzzyMatch(page: PageText, target: AnnotationTarget): MatchResult {
   let found: Candidate[] = [];
   if (expected !== undefined) {
     const from = Math.max(0, expected - LOCAL_WINDOW);
-    found = fuzzyCandidates(folded, quote, from, Math.min(folded.text.length, expected + quote.length + LOCAL_WINDOW));
+    found = fuzzyCandidates(
+      folded,
+      quote,
+      from,
+      Math.min(folded.text.length, expected + quote.length + LOCAL_WINDOW),
+    );
   }
   if (!found.some((c) => c.score >= 0.95)) found = fuzzyCandidates(folded, quote, 0, folded.text.length);
 
@@ -132,7 +138,12 @@ function fuzzyMatch(page: PageText, target: AnnotationTarget): MatchResult {
     .map((c) => {
       const context = contextScore(folded.text, c.start, c.end, prefix, suffix);
       const near = positionScore(c.start, expected, folded.text.length);
-      return { start: c.start, end: c.end, quoteScore: c.score, score: c.score * 0.5 + context * 0.4 + near * 0.1 };
+      return {
+        start: c.start,
+        end: c.end,
+        quoteScore: c.score,
+        score: c.score * 0.5 + context * 0.4 + near * 0.1,
+      };
     });
   const best = decide(scored);
   if (!best) return { kind: 'orphan', reason: scored.length ? 'ambiguous' : 'not found' };

@@ -82,7 +82,11 @@ export function offsetOfPoint(model: TextModel, container: Node, offset: number)
 }
 
 /** The DOM point for a text-model offset; `preferEnd` keeps an end point in the node before a gap. */
-export function pointAtOffset(model: TextModel, offset: number, preferEnd = false): { node: Text; offset: number } {
+export function pointAtOffset(
+  model: TextModel,
+  offset: number,
+  preferEnd = false,
+): { node: Text; offset: number } {
   let index = nodeIndexAt(model, offset);
   if (preferEnd) {
     while (index > 0 && (model.starts[index] ?? 0) === offset) index--;

@@ -181,7 +181,9 @@ export class Annotator {
       const first = pieces[0];
       const last = pieces.at(-1);
       if (!first || !last) continue;
-      const block = first.parentElement?.closest('p,li,blockquote,dd,td,h1,h2,h3,h4,h5,h6,pre,div,article,section') ?? first;
+      const block =
+        first.parentElement?.closest('p,li,blockquote,dd,td,h1,h2,h3,h4,h5,h6,pre,div,article,section') ??
+        first;
       const lastRects = last.getClientRects();
       const end = toDocument(lastRects[lastRects.length - 1] ?? last.getBoundingClientRect(), win);
       inputs.push({
@@ -201,7 +203,11 @@ export class Annotator {
   }
 
   private pieces(id: string): HTMLElement[] {
-    return [...this.deps.doc.querySelectorAll<HTMLElement>(`${HIGHLIGHT_TAG}[data-annotation-id="${CSS.escape(id)}"]`)];
+    return [
+      ...this.deps.doc.querySelectorAll<HTMLElement>(
+        `${HIGHLIGHT_TAG}[data-annotation-id="${CSS.escape(id)}"]`,
+      ),
+    ];
   }
 
   private offerUndo(annotation: Annotation): void {
@@ -210,7 +216,20 @@ export class Annotator {
 
   toast(message: string, tone: 'info' | 'error' = 'info', actionLabel?: string, onAction?: () => void): void {
     const clear = () => render(null, this.toastBox);
-    render(h(Toast, { message, tone, actionLabel, onAction: onAction && (() => (onAction(), clear())) }), this.toastBox);
+    render(
+      h(Toast, {
+        message,
+        tone,
+        actionLabel,
+        onAction:
+          onAction &&
+          (() => {
+            onAction();
+            clear();
+          }),
+      }),
+      this.toastBox,
+    );
     this.deps.win.setTimeout(clear, 8000);
   }
 

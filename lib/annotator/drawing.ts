@@ -4,7 +4,13 @@
  * the status of each annotation and the document order of what was drawn.
  */
 import { anchorAll, buildTextModel, type MatchResult, type TextModel } from '../anchoring';
-import { drawHighlight, type HighlightPlan, planHighlight, removeHighlight, restyleHighlight } from '../highlight';
+import {
+  drawHighlight,
+  type HighlightPlan,
+  planHighlight,
+  removeHighlight,
+  restyleHighlight,
+} from '../highlight';
 import type { AnchorStatus, Annotation } from '../types';
 
 interface Drawn {
@@ -34,7 +40,8 @@ export class Drawing {
       }
     }
     for (const id of this.statuses.keys()) if (!wanted.has(id)) this.statuses.delete(id);
-    for (const annotation of annotations) if (this.drawn.has(annotation.id)) restyleHighlight(this.root(), styleOf(annotation));
+    for (const annotation of annotations)
+      if (this.drawn.has(annotation.id)) restyleHighlight(this.root(), styleOf(annotation));
     const pending = annotations.filter((a) => !this.drawn.has(a.id));
     if (pending.length > 0) this.anchorAndDraw(pending);
     return gone;
@@ -64,7 +71,8 @@ export class Drawing {
   private anchorAndDraw(pending: Annotation[]): void {
     const model = buildTextModel(this.root());
     const results = anchorAll(model, pending);
-    const plans: { annotation: Annotation; plan: HighlightPlan; result: MatchResult & { start: number } }[] = [];
+    const plans: { annotation: Annotation; plan: HighlightPlan; result: MatchResult & { start: number } }[] =
+      [];
     for (const annotation of pending) {
       const result = results.get(annotation.id);
       if (!result || result.kind === 'orphan') {

@@ -7,7 +7,11 @@ import * as v from 'valibot';
 
 export const FrameMessageSchema = v.variant('action', [
   v.object({ gloss: v.literal('frame'), action: v.literal('close') }),
-  v.object({ gloss: v.literal('frame'), action: v.literal('resize'), height: v.pipe(v.number(), v.minValue(0), v.maxValue(4000)) }),
+  v.object({
+    gloss: v.literal('frame'),
+    action: v.literal('resize'),
+    height: v.pipe(v.number(), v.minValue(0), v.maxValue(4000)),
+  }),
   v.object({ gloss: v.literal('frame'), action: v.literal('open') }),
 ]);
 

@@ -32,7 +32,11 @@ export function layoutMargin(inputs: MarginInput[], pageWidth: number) {
       items.push({ id: input.id, top, left, width: Math.min(MAX_WIDTH, room) });
       lastBottom = top + ESTIMATED_HEIGHT;
     } else {
-      markers.push({ id: input.id, top: input.endTop - 4, left: Math.min(input.endRight + 2, pageWidth - 22) });
+      markers.push({
+        id: input.id,
+        top: input.endTop - 4,
+        left: Math.min(input.endRight + 2, pageWidth - 22),
+      });
     }
   }
   return { items, markers };

@@ -53,7 +53,10 @@ export class NoteFrames {
   }
 
   /** Shows `ids` in the margin at the given document positions (already stacked). */
-  placeMargin(items: { id: string; top: number; left: number; width: number }[], markers: { id: string; top: number; left: number }[]): void {
+  placeMargin(
+    items: { id: string; top: number; left: number; width: number }[],
+    markers: { id: string; top: number; left: number }[],
+  ): void {
     const keep = new Set([...items.map((i) => `m:${i.id}`), ...markers.map((m) => `k:${m.id}`)]);
     for (const [key, element] of this.margin) {
       if (!keep.has(key)) {
@@ -94,7 +97,8 @@ export class NoteFrames {
   private frameOf(source: MessageEventSource | null): { frame: HTMLIFrameElement; id: string | null } | null {
     if (this.card && source === this.card.frame.contentWindow) return { frame: this.card.frame, id: null };
     for (const [key, element] of this.margin) {
-      if (element instanceof HTMLIFrameElement && source === element.contentWindow) return { frame: element, id: key.slice(2) };
+      if (element instanceof HTMLIFrameElement && source === element.contentWindow)
+        return { frame: element, id: key.slice(2) };
     }
     return null;
   }

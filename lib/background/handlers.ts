@@ -4,9 +4,15 @@
  * page afterwards so that its highlights follow edits made anywhere.
  */
 import type { Browser } from 'wxt/browser';
-import * as db from '../db';
 import type { GlossDatabase } from '../db';
-import { type BackgroundRequest, classifySender, type Handlers, mayTouchPage, type SenderInfo } from '../messaging';
+import * as db from '../db';
+import {
+  type BackgroundRequest,
+  classifySender,
+  type Handlers,
+  mayTouchPage,
+  type SenderInfo,
+} from '../messaging';
 import type { Annotation } from '../types';
 
 export interface BackgroundDeps {
@@ -21,9 +27,13 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
   const sender = (info: Browser.runtime.MessageSender) =>
     classifySender(info as SenderInfo, deps.runtimeId, deps.extensionOrigin);
   const requirePage = (info: Browser.runtime.MessageSender, key: string) => {
-    if (!mayTouchPage(sender(info), key)) throw new Error('Not allowed: this page may not change that annotation.');
+    if (!mayTouchPage(sender(info), key))
+      throw new Error('Not allowed: this page may not change that annotation.');
   };
-  const existing = async (info: Browser.runtime.MessageSender, id: string): Promise<Annotation | undefined> => {
+  const existing = async (
+    info: Browser.runtime.MessageSender,
+    id: string,
+  ): Promise<Annotation | undefined> => {
     const current = await db.getAnnotation(database, id);
     if (current) requirePage(info, current.pageKey);
     return current;
@@ -34,6 +44,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       requirePage(info, pageKey);
       return db.listPage(database, pageKey);
     },
+    getAnnotation: async ({ id }, info) => (await existing(info, id)) ?? null,
     countPageAnnotations: async ({ pageKey }, info) => {
       requirePage(info, pageKey);
       return db.countPage(database, pageKey);

@@ -14,15 +14,24 @@ const COMMAND_ACTIONS: Record<string, 'highlight' | 'note'> = {
 
 export function createMenus(): void {
   browser.contextMenus.removeAll().then(() => {
-    browser.contextMenus.create({ id: 'gloss-highlight', title: 'Highlight with Gloss', contexts: ['selection'] });
-    browser.contextMenus.create({ id: 'gloss-note', title: 'Highlight and add a note', contexts: ['selection'] });
+    browser.contextMenus.create({
+      id: 'gloss-highlight',
+      title: 'Highlight with Gloss',
+      contexts: ['selection'],
+    });
+    browser.contextMenus.create({
+      id: 'gloss-note',
+      title: 'Highlight and add a note',
+      contexts: ['selection'],
+    });
   });
 }
 
 export function listenForMenusAndCommands(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const action = MENU_ACTIONS[info.menuItemId as keyof typeof MENU_ACTIONS];
-    if (action && tab?.id !== undefined) void sendToTab(tab.id, { type: 'runAction', action }).catch(() => false);
+    if (action && tab?.id !== undefined)
+      void sendToTab(tab.id, { type: 'runAction', action }).catch(() => false);
   });
   // The fake browser of unit tests has no `commands`; real browsers always do.
   browser.commands?.onCommand.addListener(async (command) => {

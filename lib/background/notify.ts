@@ -4,6 +4,8 @@ import { sendToTab } from '../messaging';
 import { pageKey } from '../page-key';
 
 export async function notifyPage(key: string): Promise<void> {
+  // Extension frames inside pages (note cards, margin notes) hear it through the runtime.
+  void browser.runtime.sendMessage({ type: 'annotationsChanged' }).catch(() => undefined);
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs

@@ -1,12 +1,24 @@
 /**
- * CSV export for spreadsheets: RFC 4180 (CRLF, fields quoted where needed), one row per
- * highlight. Cells are neutralised against formula injection, because a quoted passage or a
- * note that starts with "=" would otherwise run as a formula when the file is opened.
+ * CSV export for spreadsheets: RFC 4180 (CRLF after every record, fields quoted where
+ * needed), one row per highlight. Cells are neutralised against formula injection, because a
+ * quoted passage or a note that starts with "=" would otherwise run when the file is opened.
  */
 import Papa from 'papaparse';
 import { type Annotation, COLOR_LABELS } from '../types';
 
-const HEADER = ['id', 'page title', 'url', 'quote', 'prefix', 'suffix', 'note', 'tags', 'colour', 'created', 'modified'];
+const HEADER = [
+  'id',
+  'page title',
+  'url',
+  'quote',
+  'prefix',
+  'suffix',
+  'note',
+  'tags',
+  'colour',
+  'created',
+  'modified',
+];
 
 /**
  * Starts that spreadsheets read as a formula (OWASP's list). Papaparse's own default pattern
@@ -28,5 +40,10 @@ export function toCsv(annotations: readonly Annotation[]): string {
     a.created,
     a.modified,
   ]);
-  return Papa.unparse({ fields: HEADER, data: rows }, { newline: '\r\n', escapeFormulae: FORMULA_START, header: true });
+  const csv = Papa.unparse(
+    { fields: HEADER, data: rows },
+    { newline: '\r\n', escapeFormulae: FORMULA_START, header: true },
+  );
+  // Papaparse ends a header-only file with a line break but no other; end them all alike.
+  return csv.endsWith('\r\n') ? csv : `${csv}\r\n`;
 }

@@ -13,7 +13,13 @@ export interface HtmlOptions {
   now?: Date;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 const HTML_SPECIAL = /[&<>"']/g;
 
 /** Escapes text for use both between tags and inside quoted attribute values. */
@@ -27,7 +33,9 @@ function link(text: string, url: string): string {
 
 function highlightArticle(annotation: Annotation): string {
   // The colour becomes a class name, so only the known colours are let through.
-  const color = (HIGHLIGHT_COLORS as readonly string[]).includes(annotation.color) ? annotation.color : 'yellow';
+  const color = (HIGHLIGHT_COLORS as readonly string[]).includes(annotation.color)
+    ? annotation.color
+    : 'yellow';
   const passage = textFragmentUrl(annotation.url, annotation.target.quote);
   const lines = [
     `<article class="${color}">`,
@@ -36,9 +44,12 @@ function highlightArticle(annotation: Annotation): string {
       isLinkable(passage) ? ` · ${link('Open passage', passage)}` : ''
     }</p>`,
   ];
-  if (annotation.note.trim() !== '') lines.push(`<div class="note">${escapeHtml(annotation.note.trimEnd())}</div>`);
+  if (annotation.note.trim() !== '')
+    lines.push(`<div class="note">${escapeHtml(annotation.note.trimEnd())}</div>`);
   if (annotation.tags.length > 0) {
-    lines.push(`<ul class="tags">${annotation.tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join('')}</ul>`);
+    lines.push(
+      `<ul class="tags">${annotation.tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join('')}</ul>`,
+    );
   }
   lines.push('</article>');
   return lines.join('\n');

@@ -10,10 +10,14 @@ const INLINE_SPECIAL = /[\\`*_[\]<>&|~#$]/g;
 const LINE_START_SPECIAL = /^(\s*)([+=-]|\d+[.)])/gm;
 
 export function escapeMarkdown(text: string): string {
-  return text.replace(INLINE_SPECIAL, '\\$&').replace(LINE_START_SPECIAL, (_, space: string, marker: string) => {
-    // "12." must become "12\." rather than "\12.", which would not stop the list.
-    return marker.length > 1 ? `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}` : `${space}\\${marker}`;
-  });
+  return text
+    .replace(INLINE_SPECIAL, '\\$&')
+    .replace(LINE_START_SPECIAL, (_, space: string, marker: string) => {
+      // "12." must become "12\." rather than "\12.", which would not stop the list.
+      return marker.length > 1
+        ? `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}`
+        : `${space}\\${marker}`;
+    });
 }
 
 /** Every line of `text` prefixed for a blockquote; blank lines stay inside the quote. */
@@ -29,7 +33,10 @@ export function blockquote(text: string): string {
  * parentheses would end or break it, and their percent-encodings mean the same to a server.
  */
 export function markdownUrl(url: string): string {
-  return url.replace(/[\s()<>]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.replace(
+    /[\s()<>]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 /**
@@ -37,7 +44,10 @@ export function markdownUrl(url: string): string {
  * line and paragraph separators are escaped as well because YAML 1.1 parsers fold them.
  */
 export function yamlString(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029').replace(/\u0085/g, '\\u0085');
+  return JSON.stringify(text)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+    .replace(/\u0085/g, '\\u0085');
 }
 
 const NOT_TAG_CHAR = /[^\p{L}\p{N}_/-]+/gu;

@@ -44,8 +44,15 @@ function pageSection(page: PageGroup): string {
 }
 
 function frontMatter(pages: readonly PageGroup[], annotations: readonly Annotation[], day: string): string {
-  const tags = [...new Set(annotations.flatMap((a) => a.tags.map(obsidianTag)))].filter((t) => t !== '').sort();
-  const lines = ['---', `title: ${yamlString(DOCUMENT_TITLE)}`, `date: ${yamlString(day)}`, `sources: ${pages.length}`];
+  const tags = [...new Set(annotations.flatMap((a) => a.tags.map(obsidianTag)))]
+    .filter((t) => t !== '')
+    .sort();
+  const lines = [
+    '---',
+    `title: ${yamlString(DOCUMENT_TITLE)}`,
+    `date: ${yamlString(day)}`,
+    `sources: ${pages.length}`,
+  ];
   if (tags.length === 0) lines.push('tags: []');
   else lines.push('tags:', ...tags.map((tag) => `  - ${yamlString(tag)}`));
   lines.push('---');

@@ -50,7 +50,9 @@ export function groupByPage(annotations: readonly Annotation[]): PageGroup[] {
       annotations: [...list].sort(readingOrder),
     });
   }
-  return groups.sort((a, b) => (a.firstCreated < b.firstCreated ? -1 : a.firstCreated > b.firstCreated ? 1 : 0));
+  return groups.sort((a, b) =>
+    a.firstCreated < b.firstCreated ? -1 : a.firstCreated > b.firstCreated ? 1 : 0,
+  );
 }
 
 /** A calendar date in the reader's own time zone, as YYYY-MM-DD. */

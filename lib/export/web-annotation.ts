@@ -67,26 +67,30 @@ function quoteSelector(quote: TextQuoteSelector): TextQuoteSelector {
 export function toWebAnnotationItem(annotation: Annotation): WebAnnotation {
   const body: WebTextualBody[] = [];
   if (annotation.note !== '') {
-    body.push({ type: 'TextualBody', value: annotation.note, format: 'text/markdown', purpose: 'commenting' });
+    body.push({
+      type: 'TextualBody',
+      value: annotation.note,
+      format: 'text/markdown',
+      purpose: 'commenting',
+    });
   }
   for (const tag of annotation.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
   const { position } = annotation.target;
   const selector: WebAnnotation['target']['selector'] = [quoteSelector(annotation.target.quote)];
   if (position) selector.push({ type: 'TextPositionSelector', start: position.start, end: position.end });
   const source = uriSafe(annotation.url);
-  const item: WebAnnotation = {
+  return {
     id: toIri(annotation.id),
     type: 'Annotation',
     motivation: annotation.note !== '' ? 'commenting' : 'highlighting',
+    ...(body.length > 0 ? { body } : {}),
     target: { source, selector },
     created: annotation.created,
     modified: annotation.modified,
     'gloss:color': annotation.color,
     'gloss:pageTitle': annotation.title,
+    ...(source !== annotation.url ? { 'gloss:url': annotation.url } : {}),
   };
-  if (body.length > 0) item.body = body;
-  if (source !== annotation.url) item['gloss:url'] = annotation.url;
-  return item;
 }
 
 export function toWebAnnotation(
@@ -106,7 +110,12 @@ export function toWebAnnotation(
   };
   if (annotations.length > 0) {
     const pageId = `urn:uuid:${uuidFrom(`page\n${created}\n${ids}`)}`;
-    collection.first = { id: pageId, type: 'AnnotationPage', startIndex: 0, items: annotations.map(toWebAnnotationItem) };
+    collection.first = {
+      id: pageId,
+      type: 'AnnotationPage',
+      startIndex: 0,
+      items: annotations.map(toWebAnnotationItem),
+    };
     collection.last = pageId;
   }
   return collection;

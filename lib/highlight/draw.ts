@@ -9,7 +9,8 @@ import type { HighlightColor } from '../types';
 import { type HighlightPlan, MARK_EXCLUDE } from './plan';
 
 export const HIGHLIGHT_TAG = 'gloss-highlight';
-const BLOCK_NEIGHBOURS = /^(P|DIV|LI|UL|OL|TABLE|TBODY|THEAD|TR|TD|TH|H[1-6]|SECTION|ARTICLE|BLOCKQUOTE|PRE|DL|DT|DD|FIGURE|HEADER|FOOTER|MAIN|NAV|ASIDE|HR|BR)$/;
+const BLOCK_NEIGHBOURS =
+  /^(P|DIV|LI|UL|OL|TABLE|TBODY|THEAD|TR|TD|TH|H[1-6]|SECTION|ARTICLE|BLOCKQUOTE|PRE|DL|DT|DD|FIGURE|HEADER|FOOTER|MAIN|NAV|ASIDE|HR|BR)$/;
 
 export interface HighlightStyle {
   id: string;
@@ -22,7 +23,9 @@ function className(style: HighlightStyle): string {
 }
 
 function isBlock(node: Node | null): boolean {
-  return node !== null && node.nodeType === Node.ELEMENT_NODE && BLOCK_NEIGHBOURS.test((node as Element).tagName);
+  return (
+    node !== null && node.nodeType === Node.ELEMENT_NODE && BLOCK_NEIGHBOURS.test((node as Element).tagName)
+  );
 }
 
 function unwrap(element: Element): void {

@@ -21,6 +21,7 @@ export interface PageState {
 
 export interface BackgroundResponses {
   getPageAnnotations: Annotation[];
+  getAnnotation: Annotation | null;
   countPageAnnotations: number;
   createAnnotation: Annotation;
   updateAnnotation: Annotation | null;

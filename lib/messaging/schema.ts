@@ -51,6 +51,7 @@ export const ChangesSchema = v.object({
 /** Requests answered by the background, which owns the database. */
 export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('getPageAnnotations'), pageKey: v.string() }),
+  v.object({ type: v.literal('getAnnotation'), id }),
   v.object({ type: v.literal('countPageAnnotations'), pageKey: v.string() }),
   v.object({ type: v.literal('createAnnotation'), annotation: AnnotationSchema }),
   v.object({ type: v.literal('updateAnnotation'), id, changes: ChangesSchema }),

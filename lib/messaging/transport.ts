@@ -4,12 +4,13 @@
  * which would leave the sender with `undefined`.
  */
 import * as v from 'valibot';
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import type { BackgroundRequest, GlossMessage, ResponseTo, Result, TabRequest } from './protocol';
 
 function unwrap<T>(result: unknown): T {
   const answer = result as Result<T> | undefined;
-  if (!answer || typeof answer !== 'object') throw new Error('Gloss did not answer. Reload the page and try again.');
+  if (!answer || typeof answer !== 'object')
+    throw new Error('Gloss did not answer. Reload the page and try again.');
   if (!answer.ok) throw new Error(answer.error);
   return answer.value;
 }
@@ -48,7 +49,11 @@ export function listen<M extends GlossMessage>(
   handlers: Handlers<M>,
   accept: (sender: Browser.runtime.MessageSender) => boolean,
 ): () => void {
-  const listener = (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
+  const listener = (
+    raw: unknown,
+    sender: Browser.runtime.MessageSender,
+    sendResponse: (r: unknown) => void,
+  ) => {
     const parsed = v.safeParse(schema, raw);
     if (!parsed.success || !accept(sender)) return false;
     const message = parsed.output;
@@ -57,7 +62,8 @@ export function listen<M extends GlossMessage>(
       .then(() => handler(message, sender))
       .then(
         (value) => sendResponse({ ok: true, value } satisfies Result<unknown>),
-        (error: unknown) => sendResponse({ ok: false, error: describeError(error) } satisfies Result<unknown>),
+        (error: unknown) =>
+          sendResponse({ ok: false, error: describeError(error) } satisfies Result<unknown>),
       );
     return true;
   };

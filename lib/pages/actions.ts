@@ -24,7 +24,8 @@ export async function openSidePanel(): Promise<void> {
   const tab = await activeTab();
   const chromeLike = browser as unknown as { sidePanel?: { open(o: { windowId: number }): Promise<void> } };
   const firefoxLike = browser as unknown as { sidebarAction?: { open(): Promise<void> } };
-  if (chromeLike.sidePanel && tab?.windowId !== undefined) await chromeLike.sidePanel.open({ windowId: tab.windowId });
+  if (chromeLike.sidePanel && tab?.windowId !== undefined)
+    await chromeLike.sidePanel.open({ windowId: tab.windowId });
   else await firefoxLike.sidebarAction?.open();
 }
 
@@ -33,7 +34,10 @@ export async function openLibrary(): Promise<void> {
 }
 
 /** Asks a tab's content script something; undefined when the tab has none (e.g. chrome:// pages). */
-export async function askTab<T>(tabId: number | undefined, ask: (id: number) => Promise<T>): Promise<T | undefined> {
+export async function askTab<T>(
+  tabId: number | undefined,
+  ask: (id: number) => Promise<T>,
+): Promise<T | undefined> {
   if (tabId === undefined) return undefined;
   try {
     return await ask(tabId);

@@ -2,4 +2,5 @@
 import { textFragmentUrl } from '../export/text-fragment';
 import type { Annotation } from '../types';
 
-export const passageUrl = (annotation: Annotation): string => textFragmentUrl(annotation.url, annotation.target.quote);
+export const passageUrl = (annotation: Annotation): string =>
+  textFragmentUrl(annotation.url, annotation.target.quote);

@@ -4,7 +4,13 @@ import type { Annotation } from '../types';
 export function matchesQuery(annotation: Annotation, query: string): boolean {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = [annotation.target.quote.exact, annotation.note, annotation.title, annotation.url, ...annotation.tags]
+  const haystack = [
+    annotation.target.quote.exact,
+    annotation.note,
+    annotation.title,
+    annotation.url,
+    ...annotation.tags,
+  ]
     .join('\n')
     .toLowerCase();
   return words.every((word) => haystack.includes(word));
@@ -24,7 +30,12 @@ export function groupByPage(list: readonly Annotation[]): PageGroup[] {
   for (const annotation of newestFirst) {
     let group = groups.get(annotation.pageKey);
     if (!group) {
-      group = { pageKey: annotation.pageKey, title: annotation.title || annotation.url, url: annotation.url, annotations: [] };
+      group = {
+        pageKey: annotation.pageKey,
+        title: annotation.title || annotation.url,
+        url: annotation.url,
+        annotations: [],
+      };
       groups.set(annotation.pageKey, group);
     }
     group.annotations.push(annotation);

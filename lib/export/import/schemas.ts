@@ -17,13 +17,24 @@ export function oneOrMany<T extends v.GenericSchema>(item: T) {
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-/** An ISO 8601 date-time, normalised to `toISOString()` form so stored dates sort as strings. */
+/**
+ * An ISO 8601 date-time, normalised to `toISOString()` form so stored dates sort as strings.
+ * Dates already in that form (all of Gloss's own) are kept as they are, which saves building
+ * a Date for each of them in a large import.
+ */
 export const Timestamp = v.pipe(
   v.string(),
   v.regex(TIMESTAMP, (issue) => `${JSON.stringify(issue.input)} is not a date and time`),
-  v.check((text) => Number.isFinite(Date.parse(text)), 'is not a real date'),
-  v.transform((text) => new Date(text).toISOString()),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const ms = Date.parse(dataset.value);
+    if (Number.isNaN(ms)) {
+      addIssue({ message: `${JSON.stringify(dataset.value)} is not a real date` });
+      return NEVER;
+    }
+    return CANONICAL.test(dataset.value) ? dataset.value : new Date(ms).toISOString();
+  }),
 );
 
 const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -40,10 +51,11 @@ const TextPosition = v.pipe(
   v.check((selector) => selector.end >= selector.start, 'the passage ends before it starts'),
 );
 
-/** Range, XPath, CSS, fragment and other selectors are allowed but not used. */
-const OtherSelector = v.looseObject({
-  type: v.pipe(v.string(), v.notValues(['TextQuoteSelector', 'TextPositionSelector'])),
-});
+/** Range, XPath, CSS, fragment and other selectors are allowed but not used, so not kept. */
+const OtherSelector = v.pipe(
+  v.looseObject({ type: v.pipe(v.string(), v.notValues(['TextQuoteSelector', 'TextPositionSelector'])) }),
+  v.transform(() => ({ type: 'other' as const })),
+);
 
 export const Selector = v.variant('type', [TextQuote, TextPosition, OtherSelector]);
 export type SelectorOutput = v.InferOutput<typeof Selector>;

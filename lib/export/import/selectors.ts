@@ -9,11 +9,11 @@ export function targetFromSelectors(selectors: readonly SelectorOutput[]): Annot
   let quote: TextQuoteSelector | undefined;
   let position: TextPositionSelector | undefined;
   for (const selector of selectors) {
-    if (!quote && selector.type === 'TextQuoteSelector' && 'exact' in selector) {
+    if (!quote && selector.type === 'TextQuoteSelector') {
       quote = { type: 'TextQuoteSelector', exact: selector.exact };
       if (selector.prefix !== undefined) quote.prefix = selector.prefix;
       if (selector.suffix !== undefined) quote.suffix = selector.suffix;
-    } else if (!position && selector.type === 'TextPositionSelector' && 'start' in selector) {
+    } else if (!position && selector.type === 'TextPositionSelector') {
       position = { type: 'TextPositionSelector', start: selector.start, end: selector.end };
     }
   }

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { isAnnotatablePage } from '../../page-key';
-import type { Annotation } from '../../types';
+import type { Annotation, AnnotationTarget } from '../../types';
 import { fromIri } from '../iri';
 import { formatIssue } from './issues';
 import type { EntryOutcome, ImportContext } from './outcome';
@@ -34,7 +34,7 @@ export function fromW3c(raw: unknown, context: ImportContext): EntryOutcome {
   const entry = parsed.output;
 
   // Gloss anchors one passage; the first target that names one is used.
-  let found: { source: string | undefined; target: NonNullable<ReturnType<typeof targetFromSelectors>> } | undefined;
+  let found: { source: string | undefined; target: AnnotationTarget } | undefined;
   for (const target of entry.target) {
     if (typeof target === 'string') continue;
     const selected = targetFromSelectors(target.selector ?? []);
@@ -43,8 +43,10 @@ export function fromW3c(raw: unknown, context: ImportContext): EntryOutcome {
       break;
     }
   }
-  if (!found) return { kind: 'skip', reason: 'it has no text quote selector, so there is no passage to highlight' };
-  if (found.source === undefined) return { kind: 'invalid', message: 'target: a selector without a source page' };
+  if (!found) {
+    return { kind: 'skip', reason: 'it has no text quote selector, so there is no passage to highlight' };
+  }
+  if (found.source === undefined) return { kind: 'invalid', message: 'target.source is missing' };
   if (found.target.quote.exact.trim() === '') return { kind: 'skip', reason: 'its quoted passage is empty' };
 
   const url = entry['gloss:url'] ?? found.source;

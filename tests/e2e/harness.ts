@@ -1,0 +1,132 @@
+/**
+ * Launching the built extension in Debian's Chromium and doing what a reader does: select
+ * text with the mouse, press keys, open extension pages. Every helper works through real
+ * input events, so the content script sees trusted events exactly as it would from a person.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+// @ts-expect-error: plain JavaScript helper shared with `npm start`.
+import { serveStatic } from '../../scripts/static-server.mjs';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  profile: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<{ url: string; stop(): void }> {
+  const { server, url } = (await serveStatic(['tests/e2e/pages', 'demo'])) as { server: Server; url: string };
+  return { url, stop: () => server.close() };
+}
+
+export function newProfile(): string {
+  return mkdtempSync(join(tmpdir(), 'gloss-e2e-'));
+}
+
+export async function launch(profile = newProfile()): Promise<Session> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    acceptDownloads: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, profile, close: () => context.close() };
+}
+
+export function removeProfile(profile: string): void {
+  rmSync(profile, { recursive: true, force: true });
+}
+
+/** Opens `url` and waits until Gloss's content script is in the page. */
+export async function openArticle(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('gloss-ui', { state: 'attached' });
+  return page;
+}
+
+/**
+ * Drags the mouse from the first character of `from` to the last character of `to`, or the
+ * other way round with `backward` (a drag that starts on a link drags the link instead).
+ */
+export async function selectByMouse(page: Page, from: string, to: string, backward = false): Promise<void> {
+  const points = await page.evaluate(
+    ([a, b]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const text = nodes.map((n) => n.data).join('');
+      const locate = (offset: number) => {
+        let at = 0;
+        for (const node of nodes) {
+          if (offset < at + node.length) return { node, offset: offset - at };
+          at += node.length;
+        }
+        throw new Error('offset out of range');
+      };
+      const rectAt = (offset: number) => {
+        const { node, offset: local } = locate(offset);
+        const range = document.createRange();
+        range.setStart(node, local);
+        range.setEnd(node, local + 1);
+        return range.getBoundingClientRect();
+      };
+      const start = text.indexOf(a);
+      const end = text.indexOf(b, start) + b.length - 1;
+      if (start < 0 || end < start) throw new Error(`text not found: ${a} … ${b}`);
+      locate(start).node.parentElement?.scrollIntoView({ block: 'center' });
+      const s = rectAt(start);
+      const e = rectAt(end);
+      return { x1: s.left + 1, y1: s.top + s.height / 2, x2: e.right - 1, y2: e.top + e.height / 2 };
+    },
+    [from, to] as const,
+  );
+  const [a, b] = backward
+    ? [
+        { x: points.x2, y: points.y2 },
+        { x: points.x1 - 2, y: points.y1 },
+      ]
+    : [
+        { x: points.x1, y: points.y1 },
+        { x: points.x2, y: points.y2 },
+      ];
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
+  await page.mouse.move(b.x, b.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The text of each annotation drawn in the page, by id. */
+export async function drawnHighlights(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (const el of document.querySelectorAll('gloss-highlight[data-annotation-id]')) {
+      const id = el.getAttribute('data-annotation-id') ?? '';
+      out[id] = (out[id] ?? '') + el.textContent;
+    }
+    return out;
+  });
+}
+
+export function extensionPage(session: Session, path: string): string {
+  return `chrome-extension://${session.extensionId}/${path}`;
+}

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  drawnHighlights,
+  extensionPage,
+  launch,
+  newProfile,
+  openArticle,
+  removeProfile,
+  type Session,
+  selectByMouse,
+  startServer,
+} from './harness';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let session: Session;
+const profile = newProfile();
+
+beforeAll(async () => {
+  server = await startServer();
+  session = await launch(profile);
+});
+afterAll(async () => {
+  await session?.close();
+  server?.stop();
+  removeProfile(profile);
+});
+
+const article = () => `${server.url}/article.html?utm_source=newsletter`;
+
+describe('the reading loop on the demo article', () => {
+  it('shows a toolbar for a selection and highlights across a link and <em> with h', async () => {
+    const page = await openArticle(session.context, article());
+    await selectByMouse(page, 'Jessica Stern', 'on-line magazine', true);
+    await page.waitForFunction(() => document.getSelection()?.toString().includes('Dabiq'));
+    await page.keyboard.press('h');
+    await page.waitForSelector('gloss-highlight[data-annotation-id]');
+    const drawn = Object.values(await drawnHighlights(page));
+    expect(drawn).toEqual(['Jessica Stern writes: In the latest issue of Dabiq, ISIS’s on-line magazine']);
+    // Every piece of one highlight carries the same stored id.
+    const ids = await page.$$eval('gloss-highlight', (els) => [
+      ...new Set(els.map((e) => e.getAttribute('data-annotation-id'))),
+    ]);
+    expect(ids).toHaveLength(1);
+    expect(await page.$$eval('gloss-highlight', (els) => els.length)).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
+
+  it('writes a margin note with n, Ctrl+Enter, across two paragraphs', async () => {
+    const page = await openArticle(session.context, article());
+    await selectByMouse(page, 'prophesized to be held', 'necessary to achieve');
+    await page.keyboard.press('n');
+    const frame = page.frameLocator('iframe.frame');
+    const field = frame.getByRole('textbox', { name: 'Note' });
+    await field.waitFor();
+    await page.keyboard.type('Two **options**, one goal.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => frame.locator('.markdown strong').textContent()).toBe('options');
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  it('finds both again after a reload, with the note in the margin', async () => {
+    const page = await openArticle(session.context, `${server.url}/article.html#top`);
+    await page.waitForSelector('gloss-highlight');
+    await expect.poll(async () => Object.values(await drawnHighlights(page)).length).toBe(2);
+    const texts = Object.values(await drawnHighlights(page));
+    expect(
+      texts.some(
+        (t) =>
+          t.startsWith('prophesized to be held at Dabiq in Syria.”') && t.endsWith('necessary to achieve'),
+      ),
+    ).toBe(true);
+    const margin = page.frameLocator('iframe.margin-frame');
+    await expect.poll(() => margin.locator('.markdown').textContent()).toContain('Two options, one goal.');
+    await page.close();
+  });
+
+  it('opens a highlight’s card on click, recolours and deletes with undo', async () => {
+    const page = await openArticle(session.context, article());
+    const first = page.locator('gloss-highlight', { hasText: 'Jessica Stern' }).first();
+    await first.click();
+    const card = page.frameLocator('iframe.frame');
+    await card.getByRole('radio', { name: 'Green' }).click();
+    await expect.poll(() => first.getAttribute('class')).toContain('gloss-hl-green');
+    await card.getByRole('button', { name: 'Delete' }).click();
+    await expect
+      .poll(async () => page.locator('gloss-highlight', { hasText: 'Jessica Stern' }).count())
+      .toBe(0);
+    await page.locator('gloss-ui').getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(async () => page.locator('gloss-highlight', { hasText: 'Jessica Stern' }).count())
+      .toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('lists the page in the popup, side panel and library', async () => {
+    const page = await openArticle(session.context, article());
+    await page.waitForSelector('gloss-highlight');
+    const tabId = await (await session.context.newPage()).evaluate(() => 0);
+    expect(tabId).toBe(0);
+    const library = await session.context.newPage();
+    await library.goto(extensionPage(session, 'library.html'));
+    await expect.poll(() => library.locator('.page-group').count()).toBe(1);
+    await expect.poll(() => library.locator('.item').count()).toBe(2);
+    expect(await library.locator('.page-group h2').textContent()).toBe('What does ISIS really want now?');
+    await library.getByRole('searchbox', { name: 'Search annotations' }).fill('options');
+    await expect.poll(() => library.locator('.item').count()).toBe(1);
+    await library.close();
+    await page.close();
+  });
+});
+
+describe('after a browser restart', () => {
+  it('draws the highlights again from the same profile', async () => {
+    await session.close();
+    session = await launch(profile);
+    const page = await openArticle(session.context, article());
+    await expect.poll(async () => Object.values(await drawnHighlights(page)).length).toBe(2);
+    await page.close();
+  });
+});

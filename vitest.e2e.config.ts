@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// The end-to-end suite drives one real Chromium at a time: files run one after another.
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['tests/e2e/**/*.e2e.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
