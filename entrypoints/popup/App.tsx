@@ -3,14 +3,14 @@ import { AnnotationItem } from '@/components/AnnotationItem';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { getDatabase, listPage } from '@/lib/db';
 import { pageKey } from '@/lib/page-key';
-import { activeTab, annotationActions, openLibrary, openSidePanel } from '@/lib/pages/actions';
+import { annotationActions, openLibrary, openSidePanel, targetTab } from '@/lib/pages/actions';
 import { highlightsVisible } from '@/lib/settings';
 
 export function App() {
   const [key, setKey] = useState<string>();
   const [visible, setVisible] = useState(true);
   useEffect(() => {
-    void activeTab().then((tab) => setKey(tab?.url ? pageKey(tab.url) : ''));
+    void targetTab().then((tab) => setKey(tab?.url ? pageKey(tab.url) : ''));
     void highlightsVisible.getValue().then(setVisible);
   }, []);
   const list = useLiveQuery(

@@ -4,7 +4,7 @@ import { useLiveQuery } from '@/components/useLiveQuery';
 import { getDatabase, listPage } from '@/lib/db';
 import type { PageState } from '@/lib/messaging';
 import { pageKey } from '@/lib/page-key';
-import { activeTab, annotationActions, askTab, sendToTab } from '@/lib/pages/actions';
+import { annotationActions, askTab, sendToTab, targetTab } from '@/lib/pages/actions';
 import { inDocumentOrder } from '@/lib/pages/order';
 
 export function App() {
@@ -13,12 +13,8 @@ export function App() {
   const [message, setMessage] = useState<string>();
 
   useEffect(() => {
-    // `?tabId=N` pins the panel to one tab (used when it is opened as a page of its own).
-    const pinned = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
     const follow = () =>
-      void (pinned ? browser.tabs.get(pinned) : activeTab()).then((t) =>
-        setTab({ id: t?.id, key: t?.url ? pageKey(t.url) : '' }),
-      );
+      void targetTab().then((t) => setTab({ id: t?.id, key: t?.url ? pageKey(t.url) : '' }));
     follow();
     browser.tabs.onActivated.addListener(follow);
     const updated = (_id: number, change: { url?: string; status?: string }) =>

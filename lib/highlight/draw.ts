@@ -22,6 +22,15 @@ function className(style: HighlightStyle): string {
   return `gloss-hl gloss-hl-${style.color}${style.hasNote ? ' gloss-hl-note' : ''}`;
 }
 
+/** The nearest sibling that is not an empty text node (mark.js leaves those around its wraps). */
+function neighbour(node: Node, forward: boolean): Node | null {
+  let next = forward ? node.nextSibling : node.previousSibling;
+  while (next && next.nodeType === Node.TEXT_NODE && (next as Text).data === '') {
+    next = forward ? next.nextSibling : next.previousSibling;
+  }
+  return next;
+}
+
 function isBlock(node: Node | null): boolean {
   return (
     node !== null && node.nodeType === Node.ELEMENT_NODE && BLOCK_NEIGHBOURS.test((node as Element).tagName)
@@ -39,7 +48,7 @@ function unwrap(element: Element): void {
 function dropBlockGapMarks(elements: Element[]): Element[] {
   return elements.filter((element) => {
     const whitespaceOnly = (element.textContent ?? '').trim() === '';
-    if (whitespaceOnly && (isBlock(element.previousSibling) || isBlock(element.nextSibling))) {
+    if (whitespaceOnly && (isBlock(neighbour(element, false)) || isBlock(neighbour(element, true)))) {
       unwrap(element);
       return false;
     }

@@ -19,6 +19,15 @@ export async function activeTab() {
   return tab;
 }
 
+/**
+ * The tab a popup or panel is about: `?tabId=N` pins it (when the page is opened as a tab of
+ * its own, e.g. by tests), otherwise the active tab of the current window.
+ */
+export async function targetTab() {
+  const pinned = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
+  return pinned ? browser.tabs.get(pinned) : activeTab();
+}
+
 /** Opens the side panel (Chromium) or sidebar (Firefox); must run inside a click handler. */
 export async function openSidePanel(): Promise<void> {
   const tab = await activeTab();

@@ -130,3 +130,16 @@ export async function drawnHighlights(page: Page): Promise<Record<string, string
 export function extensionPage(session: Session, path: string): string {
   return `chrome-extension://${session.extensionId}/${path}`;
 }
+
+/** The browser's id for the tab showing `page`, read through the extension's service worker. */
+export async function tabIdOf(session: Session, page: Page): Promise<number> {
+  const worker = session.context.serviceWorkers()[0];
+  if (!worker) throw new Error('no service worker');
+  const url = page.url();
+  return worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === u);
+    if (!tab?.id) throw new Error(`no tab for ${u}`);
+    return tab.id;
+  }, url);
+}

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  drawnHighlights,
+  extensionPage,
+  launch,
+  openArticle,
+  removeProfile,
+  type Session,
+  selectByMouse,
+  startServer,
+} from './harness';
+
+const SECRET = 'Rendezvous at pier nine';
+let server: Awaited<ReturnType<typeof startServer>>;
+let session: Session;
+
+beforeAll(async () => {
+  server = await startServer();
+  session = await launch();
+});
+afterAll(async () => {
+  await session?.close();
+  server?.stop();
+  removeProfile(session.profile);
+});
+
+async function libraryCount(): Promise<number> {
+  const library = await session.context.newPage();
+  await library.goto(extensionPage(session, 'library.html'));
+  await library.waitForSelector('.count:not(:empty)');
+  await expect.poll(() => library.locator('.count').textContent()).not.toBe('Loading…');
+  const count = await library.locator('.item').count();
+  await library.close();
+  return count;
+}
+
+describe('a hostile page', () => {
+  it('cannot read a note while it is typed, saved or shown in the margin', async () => {
+    const page = await openArticle(session.context, `${server.url}/hostile.html`);
+    await selectByMouse(page, 'seven boats', 'lighthouse keeper');
+    await page.keyboard.press('n');
+    await page.frameLocator('iframe.frame').getByRole('textbox', { name: 'Note' }).waitFor();
+    await page.keyboard.type(SECRET);
+    await page.keyboard.press('Control+Enter');
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await page.waitForSelector('gloss-highlight');
+    const margin = page.frameLocator('iframe.margin-frame');
+    await expect.poll(() => margin.locator('.markdown').textContent()).toContain(SECRET);
+    await page.waitForTimeout(500); // let the page's periodic walk run over the drawn note
+    const spy = JSON.stringify(await page.evaluate(() => (window as unknown as { __spy: unknown }).__spy));
+    expect(spy.length).toBeGreaterThan(1000); // the spy really ran
+    expect(spy).not.toContain('pier nine');
+    expect(spy).not.toContain('Rendezvous');
+    const keys = await page.evaluate(() =>
+      (window as unknown as { __spy: { keys: string[] } }).__spy.keys.join(''),
+    );
+    expect(keys).not.toContain('Rendezvous');
+    await page.close();
+  });
+
+  it('cannot create, change or delete annotations with synthetic events or messages', async () => {
+    const before = await libraryCount();
+    expect(before).toBe(1);
+    const page = await openArticle(session.context, `${server.url}/hostile.html`);
+    await page.waitForSelector('gloss-highlight');
+    const drawnBefore = await drawnHighlights(page);
+    await page.evaluate(() => (window as unknown as { __forge: () => void }).__forge());
+    await page.waitForTimeout(800);
+    expect(await page.locator('iframe.frame').count()).toBe(0); // a synthetic click opened no card
+    expect(await drawnHighlights(page)).toEqual(drawnBefore);
+    expect(await libraryCount()).toBe(before);
+    await page.close();
+  });
+});
