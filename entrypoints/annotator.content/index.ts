@@ -69,6 +69,8 @@ export default defineContentScript({
     ctx.onInvalidated(stop);
     highlightsVisible.watch((visible) => annotator.setVisible(visible));
     await annotator.refresh();
+    // A timing mark only (no content): lets tests and the bench measure load-to-drawn.
+    performance.mark('gloss:first-draw');
   },
 });
 

@@ -8,8 +8,17 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 // @ts-expect-error: plain JavaScript helper shared with `npm start`.
 import { serveStatic } from '../../scripts/static-server.mjs';
+
+// What the helpers below call inside the extension's service worker.
+declare const chrome: {
+  tabs: {
+    query(filter: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+};
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -142,4 +151,28 @@ export async function tabIdOf(session: Session, page: Page): Promise<number> {
     if (!tab?.id) throw new Error(`no tab for ${u}`);
     return tab.id;
   }, url);
+}
+
+/** Sends what the context menu and keyboard command send (Playwright cannot click browser menus). */
+export async function runMenuAction(
+  session: Session,
+  tabId: number,
+  action: 'highlight' | 'note',
+): Promise<void> {
+  const worker = session.context.serviceWorkers()[0];
+  if (!worker) throw new Error('no service worker');
+  await worker.evaluate(
+    ([id, a]) => chrome.tabs.sendMessage(id as number, { type: 'runAction', action: a }),
+    [tabId, action] as const,
+  );
+}
+
+/** Waits until the note editor of the open card has keyboard focus, as a reader would before typing. */
+export async function noteEditor(page: Page) {
+  const field = page.frameLocator('iframe.frame').getByRole('textbox', { name: 'Note' });
+  await field.waitFor();
+  await expect
+    .poll(() => field.evaluate((el) => el.ownerDocument.hasFocus() && el.ownerDocument.activeElement === el))
+    .toBe(true);
+  return field;
 }

@@ -3,6 +3,7 @@ import {
   drawnHighlights,
   extensionPage,
   launch,
+  noteEditor,
   openArticle,
   removeProfile,
   type Session,
@@ -27,8 +28,7 @@ afterAll(async () => {
 async function libraryCount(): Promise<number> {
   const library = await session.context.newPage();
   await library.goto(extensionPage(session, 'library.html'));
-  await library.waitForSelector('.count:not(:empty)');
-  await expect.poll(() => library.locator('.count').textContent()).not.toBe('Loading…');
+  await library.getByText(/ of \d+ annotations?$/).waitFor();
   const count = await library.locator('.item').count();
   await library.close();
   return count;
@@ -39,7 +39,7 @@ describe('a hostile page', () => {
     const page = await openArticle(session.context, `${server.url}/hostile.html`);
     await selectByMouse(page, 'seven boats', 'lighthouse keeper');
     await page.keyboard.press('n');
-    await page.frameLocator('iframe.frame').getByRole('textbox', { name: 'Note' }).waitFor();
+    await noteEditor(page);
     await page.keyboard.type(SECRET);
     await page.keyboard.press('Control+Enter');
     await page.keyboard.press('Escape');

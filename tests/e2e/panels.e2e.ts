@@ -5,6 +5,7 @@ import {
   launch,
   openArticle,
   removeProfile,
+  runMenuAction,
   type Session,
   selectByMouse,
   startServer,
@@ -59,6 +60,30 @@ describe('selections across lists and tables, by mouse and keyboard', () => {
   });
 });
 
+describe('overlaps and the context menu', () => {
+  it('draws a highlight inside another so that both stay visible with their own ids', async () => {
+    const page = await openArticle(session.context, `${server.url}/structures.html`);
+    await selectByMouse(page, 'Reeds crowd', 'at the mouth');
+    await page.keyboard.press('h');
+    await selectByMouse(page, 'crowd the', 'shallows');
+    const tabId = await tabIdOf(session, page);
+    await runMenuAction(session, tabId, 'highlight');
+    await expect
+      .poll(
+        async () => Object.values(await drawnHighlights(page)).filter((t) => t.includes('shallows')).length,
+      )
+      .toBe(2);
+    const inner = page.locator('gloss-highlight gloss-highlight');
+    expect(await inner.textContent()).toBe('crowd the shallows');
+    const outerId = await page
+      .locator('gloss-highlight', { hasText: 'Reeds' })
+      .first()
+      .getAttribute('data-annotation-id');
+    expect(await inner.getAttribute('data-annotation-id')).not.toBe(outerId);
+    await page.close();
+  });
+});
+
 describe('popup and side panel', () => {
   it('lists this page, scrolls to a highlight, edits and deletes from the side panel', async () => {
     const page = await openArticle(session.context, `${server.url}/article.html`);
@@ -71,7 +96,7 @@ describe('popup and side panel', () => {
 
     const popup = await session.context.newPage();
     await popup.goto(extensionPage(session, `popup.html?tabId=${tabId}`));
-    await expect.poll(() => popup.locator('.count').textContent()).toBe('2 on this page');
+    await expect.poll(() => popup.locator('header .count').textContent()).toBe('2 on this page');
     // Newest first in the popup.
     expect(await popup.locator('.item .quote').first().textContent()).toContain('Helpfully');
     await popup.getByRole('switch').uncheck();

@@ -4,6 +4,7 @@ import {
   extensionPage,
   launch,
   newProfile,
+  noteEditor,
   openArticle,
   removeProfile,
   type Session,
@@ -50,8 +51,7 @@ describe('the reading loop on the demo article', () => {
     await selectByMouse(page, 'prophesized to be held', 'necessary to achieve');
     await page.keyboard.press('n');
     const frame = page.frameLocator('iframe.frame');
-    const field = frame.getByRole('textbox', { name: 'Note' });
-    await field.waitFor();
+    await noteEditor(page);
     await page.keyboard.type('Two **options**, one goal.');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => frame.locator('.markdown strong').textContent()).toBe('options');
@@ -96,8 +96,6 @@ describe('the reading loop on the demo article', () => {
   it('lists the page in the popup, side panel and library', async () => {
     const page = await openArticle(session.context, article());
     await page.waitForSelector('gloss-highlight');
-    const tabId = await (await session.context.newPage()).evaluate(() => 0);
-    expect(tabId).toBe(0);
     const library = await session.context.newPage();
     await library.goto(extensionPage(session, 'library.html'));
     await expect.poll(() => library.locator('.page-group').count()).toBe(1);
@@ -105,6 +103,13 @@ describe('the reading loop on the demo article', () => {
     expect(await library.locator('.page-group h2').textContent()).toBe('What does ISIS really want now?');
     await library.getByRole('searchbox', { name: 'Search annotations' }).fill('options');
     await expect.poll(() => library.locator('.item').count()).toBe(1);
+    const opened = session.context.waitForEvent('page');
+    await library.locator('.item .quote').first().click();
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(decodeURIComponent(tab.url())).toContain('#:~:text=');
+    await tab.waitForSelector('gloss-highlight');
+    await tab.close();
     await library.close();
     await page.close();
   });
