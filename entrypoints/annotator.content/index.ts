@@ -35,6 +35,7 @@ export default defineContentScript({
       frameUrl: (params) => `${browser.runtime.getURL('/note-editor.html')}?${new URLSearchParams(params)}`,
       frameOrigin,
       newId: () => crypto.randomUUID(),
+      signal: ctx.signal,
     });
     ctx.onInvalidated(() => annotator.destroy());
     bindPageEvents(annotator, document, window, ctx.signal);

@@ -14,6 +14,7 @@ import { Drawing } from './drawing';
 import { layoutMargin, type MarginInput } from './margin-layout';
 import { NoteFrames } from './note-frames';
 import { createPageUi, toDocument } from './page-ui';
+import { PageWatch } from './page-watch';
 import { usableSelectionRange } from './selection';
 import { Toolbar } from './toolbar';
 
@@ -31,10 +32,13 @@ export interface AnnotatorDeps {
   frameUrl: (params: Record<string, string>) => string;
   frameOrigin: string;
   newId: () => string;
+  /** Aborts when the content script is invalidated (extension reloaded or updated). */
+  signal: AbortSignal;
 }
 
 export class Annotator {
-  readonly key: string;
+  private currentKey: string;
+  private readonly watch: PageWatch;
   private annotations = new Map<string, Annotation>();
   private readonly drawing: Drawing;
   private readonly ui;
@@ -44,7 +48,7 @@ export class Annotator {
   private visible: boolean;
 
   constructor(private readonly deps: AnnotatorDeps) {
-    this.key = pageKey(deps.win.location.href);
+    this.currentKey = pageKey(deps.win.location.href);
     this.visible = deps.settings.visible;
     this.drawing = new Drawing(() => deps.doc.body);
     this.ui = createPageUi(deps.doc);
@@ -61,13 +65,43 @@ export class Annotator {
       (id) => this.openCard(id, false),
     );
     this.setVisible(this.visible);
+    this.watch = new PageWatch(
+      deps.doc.body,
+      deps.win,
+      { textChanged: () => this.retry(), navigated: (url) => void this.navigated(url) },
+      deps.signal,
+    );
+  }
+
+  get key(): string {
+    return this.currentKey;
+  }
+
+  /** Late or re-rendered text: draw what is not drawn yet, from what is already loaded. */
+  private retry(): void {
+    if (!this.drawing.needsRetry()) return;
+    this.watch.quietly(() => this.drawing.sync([...this.annotations.values()]));
+    this.layoutMargin();
+  }
+
+  private async navigated(url: string): Promise<void> {
+    const key = pageKey(url);
+    if (key === this.currentKey) return;
+    this.currentKey = key;
+    this.frames.closeCard();
+    this.toolbar.hide();
+    this.watch.quietly(() => this.drawing.clear());
+    this.annotations = new Map();
+    await this.refresh();
   }
 
   async refresh(): Promise<void> {
-    const list = await this.deps.store.list(this.key);
+    const key = this.currentKey;
+    const list = await this.deps.store.list(key);
+    if (key !== this.currentKey) return; // navigated meanwhile; that navigation refreshes
     const previous = this.annotations;
     this.annotations = new Map(list.map((a) => [a.id, a]));
-    const gone = this.drawing.sync(list);
+    const gone = this.watch.quietly(() => this.drawing.sync(list));
     if (this.frames.openCardId && gone.includes(this.frames.openCardId)) this.frames.closeCard();
     const deleted = gone.map((id) => previous.get(id)).filter((a): a is Annotation => !!a);
     if (deleted.length === 1) this.offerUndo(deleted[0] as Annotation);
@@ -97,12 +131,12 @@ export class Annotator {
     };
     this.toolbar.hide();
     doc.getSelection()?.removeAllRanges();
-    this.drawing.drawNew(model, annotation, span.start, span.end);
+    this.watch.quietly(() => this.drawing.drawNew(model, annotation, span.start, span.end));
     this.annotations.set(annotation.id, annotation);
     try {
       await this.deps.store.create(annotation);
     } catch (error) {
-      this.drawing.forget(annotation.id);
+      this.watch.quietly(() => this.drawing.forget(annotation.id));
       this.annotations.delete(annotation.id);
       this.toast(`Could not save the highlight: ${(error as Error).message}`, 'error');
       return;
@@ -234,6 +268,7 @@ export class Annotator {
   }
 
   destroy(): void {
+    this.watch.stop();
     this.frames.destroy();
     this.ui.destroy();
   }

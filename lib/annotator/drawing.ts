@@ -6,8 +6,10 @@
 import { anchorAll, buildTextModel, type MatchResult, type TextModel } from '../anchoring';
 import {
   drawHighlight,
+  drawnIds,
   type HighlightPlan,
   planHighlight,
+  removeAllHighlights,
   removeHighlight,
   restyleHighlight,
 } from '../highlight';
@@ -61,6 +63,23 @@ export class Drawing {
     removeHighlight(this.root(), id);
     this.drawn.delete(id);
     this.statuses.delete(id);
+  }
+
+  /**
+   * Forgets highlights that a page re-render removed, so that the next sync draws them
+   * again; returns whether anything is left to anchor (vanished or orphaned).
+   */
+  needsRetry(): boolean {
+    const present = drawnIds(this.root());
+    for (const id of [...this.drawn.keys()]) if (!present.has(id)) this.drawn.delete(id);
+    return [...this.statuses.keys()].some((id) => !this.drawn.has(id));
+  }
+
+  /** Removes every highlight (the page navigated away). */
+  clear(): void {
+    removeAllHighlights(this.root());
+    this.drawn.clear();
+    this.statuses.clear();
   }
 
   /** Ids of drawn annotations in document order. */
