@@ -8,6 +8,12 @@ import { SWATCH_FILL } from './ColorSwatches';
 import { MarkdownView } from './MarkdownView';
 import { NoteCard } from './NoteCard';
 
+/** A tick box on the item, for choosing annotations (the library's export selection). */
+export interface ItemSelection {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
 export interface ItemActions {
   onGo?: () => void;
   goLabel?: string;
@@ -21,6 +27,8 @@ export interface ItemActions {
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 60).trimEnd()}…` : text);
+
 function StatusBadge({ status }: { status?: AnchorStatus }) {
   if (status?.kind === 'fuzzy') return <span class="status">Text changed</span>;
   if (status?.kind === 'orphan') return <span class="status status-orphan">Not found on page</span>;
@@ -31,10 +39,12 @@ export function AnnotationItem({
   annotation,
   status,
   actions,
+  selection,
 }: {
   annotation: Annotation;
   status?: AnchorStatus;
   actions: ItemActions;
+  selection?: ItemSelection;
 }) {
   const [editing, setEditing] = useState(false);
   if (editing && actions.onSave && actions.onColor && actions.onDelete) {
@@ -57,6 +67,15 @@ export function AnnotationItem({
   return (
     <li class="item" data-annotation-id={annotation.id}>
       <div class="item-head">
+        {selection && (
+          <input
+            type="checkbox"
+            class="item-select"
+            checked={selection.checked}
+            aria-label={`Select “${clip(annotation.target.quote.exact)}”`}
+            onChange={(e) => selection.onChange(e.currentTarget.checked)}
+          />
+        )}
         <span class="dot" style={{ background: SWATCH_FILL[annotation.color] }} aria-hidden="true" />
         <time dateTime={annotation.created}>{when(annotation.created)}</time>
         <StatusBadge status={status} />

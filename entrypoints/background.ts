@@ -1,6 +1,6 @@
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createMenus, listenForMenusAndCommands } from '@/lib/background/menus';
-import { notifyPage } from '@/lib/background/notify';
+import { notifyPage, notifyPages } from '@/lib/background/notify';
 import { getDatabase } from '@/lib/db';
 import { BackgroundRequestSchema, listen } from '@/lib/messaging';
 
@@ -10,6 +10,7 @@ export default defineBackground(() => {
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     notifyPage: (key) => void notifyPage(key),
+    notifyPages: (keys) => void notifyPages(keys),
   });
   listen(BackgroundRequestSchema, handlers, (sender) => sender.id === browser.runtime.id);
   browser.runtime.onInstalled.addListener(createMenus);

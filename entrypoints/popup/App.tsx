@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AnnotationItem } from '@/components/AnnotationItem';
+import { ExportMenu } from '@/components/ExportMenu';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { getDatabase, listPage } from '@/lib/db';
 import { pageKey } from '@/lib/page-key';
 import { annotationActions, openLibrary, openSidePanel, targetTab } from '@/lib/pages/actions';
+import { exportAnnotations } from '@/lib/pages/export-download';
 import { highlightsVisible } from '@/lib/settings';
 
 export function App() {
@@ -51,6 +53,13 @@ export function App() {
       </div>
       {list && list.length === 0 && (
         <p class="empty-note">Select text on the page and press H to highlight, N to add a note.</p>
+      )}
+      {list && list.length > 0 && (
+        <ExportMenu
+          legend="Export this page"
+          count={list.length}
+          onExport={(format, choice) => exportAnnotations(format, list, choice)}
+        />
       )}
       <ul class="list" aria-label="Annotations on this page">
         {list?.map((annotation) => (

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AnnotationItem } from '@/components/AnnotationItem';
+import { ExportMenu } from '@/components/ExportMenu';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { getDatabase, listPage } from '@/lib/db';
 import type { PageState } from '@/lib/messaging';
 import { pageKey } from '@/lib/page-key';
 import { annotationActions, askTab, sendToTab, targetTab } from '@/lib/pages/actions';
+import { exportAnnotations } from '@/lib/pages/export-download';
 import { inDocumentOrder } from '@/lib/pages/order';
 
 export function App() {
@@ -55,6 +57,15 @@ export function App() {
         </p>
       )}
       {list && list.length === 0 && <p class="empty-note">No annotations on this page yet.</p>}
+      {ordered.length > 0 && (
+        <ExportMenu
+          legend="Export this page"
+          count={ordered.length}
+          onExport={(format, choice) =>
+            void run(Promise.resolve().then(() => exportAnnotations(format, ordered, choice)))
+          }
+        />
+      )}
       <ul class="list" aria-label="Annotations in page order">
         {ordered.map((annotation) => {
           const status = state?.statuses[annotation.id];

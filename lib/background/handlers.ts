@@ -20,10 +20,13 @@ export interface BackgroundDeps {
   runtimeId: string;
   extensionOrigin: string;
   notifyPage: (pageKey: string) => void;
+  /** Many pages at once (after an import); defaults to one notifyPage per key. */
+  notifyPages?: (pageKeys: string[]) => void;
 }
 
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundRequest> {
   const { database, notifyPage } = deps;
+  const notifyPages = deps.notifyPages ?? ((keys: string[]) => keys.forEach(notifyPage));
   const sender = (info: Browser.runtime.MessageSender) =>
     classifySender(info as SenderInfo, deps.runtimeId, deps.extensionOrigin);
   const requirePage = (info: Browser.runtime.MessageSender, key: string) => {
@@ -72,6 +75,13 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       await db.restoreAnnotation(database, annotation);
       notifyPage(annotation.pageKey);
       return annotation;
+    },
+    // Only Gloss's own pages write to the database directly (an import), so only they announce it.
+    notifyPagesChanged: ({ pageKeys }, info) => {
+      if (sender(info).kind !== 'extension-page')
+        throw new Error('Not allowed: only Gloss pages may announce changes.');
+      notifyPages(pageKeys);
+      return true;
     },
   };
 }

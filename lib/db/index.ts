@@ -10,3 +10,10 @@ export {
   updateAnnotation,
 } from './annotations';
 export { DATABASE_NAME, GlossDatabase, getDatabase } from './database';
+export {
+  type ImportCounts,
+  type ImportProgress,
+  type ImportWriteOptions,
+  importAnnotations,
+  isQuotaError,
+} from './import';

@@ -27,6 +27,7 @@ export interface BackgroundResponses {
   updateAnnotation: Annotation | null;
   deleteAnnotation: Annotation | null;
   restoreAnnotation: Annotation;
+  notifyPagesChanged: boolean;
 }
 
 export interface TabResponses {

@@ -57,6 +57,11 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('updateAnnotation'), id, changes: ChangesSchema }),
   v.object({ type: v.literal('deleteAnnotation'), id }),
   v.object({ type: v.literal('restoreAnnotation'), annotation: AnnotationSchema }),
+  /** From extension pages that wrote to the database themselves (an import): tabs should redraw. */
+  v.object({
+    type: v.literal('notifyPagesChanged'),
+    pageKeys: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(8192))), v.maxLength(100_000)),
+  }),
 ]);
 
 /** Requests answered by the content script of one tab. */

@@ -1,9 +1,9 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { GlossDatabase } from '@/lib/db';
 import { BackgroundRequestSchema } from '@/lib/messaging';
-import * as v from 'valibot';
 
 const ID = 'gloss';
 const ORIGIN = 'chrome-extension://gloss/';
@@ -39,7 +39,9 @@ describe('notifyPagesChanged', () => {
   it('tells the tabs of every page at once when an extension page asks', async () => {
     const { handlers, many } = setup(true);
     const keys = ['https://a.org/', 'https://b.org/'];
-    expect(await handlers.notifyPagesChanged({ type: 'notifyPagesChanged', pageKeys: keys }, library)).toBe(true);
+    expect(await handlers.notifyPagesChanged({ type: 'notifyPagesChanged', pageKeys: keys }, library)).toBe(
+      true,
+    );
     expect(many).toEqual([keys]);
   });
 
@@ -53,7 +55,10 @@ describe('notifyPagesChanged', () => {
     const { handlers, many } = setup(true);
     await expect(
       Promise.resolve().then(() =>
-        handlers.notifyPagesChanged({ type: 'notifyPagesChanged', pageKeys: ['https://a.org/'] }, contentScript),
+        handlers.notifyPagesChanged(
+          { type: 'notifyPagesChanged', pageKeys: ['https://a.org/'] },
+          contentScript,
+        ),
       ),
     ).rejects.toThrow(/Not allowed/);
     expect(many).toEqual([]);

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   drawnHighlights,
@@ -43,7 +43,7 @@ const NOTE = '<script>alert(1)</script> is only text';
 
 /** Clicks an export button and reads the file the browser downloaded. */
 async function download(page: Page, name: string): Promise<{ file: string; text: string }> {
-  const [event]: [Download, void] = await Promise.all([
+  const [event] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name }).click(),
   ]);
@@ -65,9 +65,11 @@ describe('export from the library and the side panel', () => {
     session = await launch(profiles[0]);
     const page = await openArticle(session.context, article());
     await selectByMouse(page, 'Jessica Stern', 'on-line magazine', true);
+    await page.waitForFunction(() => document.getSelection()?.toString().includes('Dabiq'));
     await page.keyboard.press('h');
     await page.waitForSelector('gloss-highlight[data-annotation-id]');
     await selectByMouse(page, 'prophesized to be held', 'necessary to achieve');
+    await page.waitForFunction(() => document.getSelection()?.toString().includes('necessary to achieve'));
     await page.keyboard.press('n');
     const field = page.frameLocator('iframe.frame').getByRole('textbox', { name: 'Note' });
     await field.waitFor();
@@ -155,13 +157,16 @@ describe('import into a fresh profile', () => {
     const library = await openLibrary(session);
     await expect.poll(() => library.locator('.item').count()).toBe(0);
 
-    await library.getByLabel('Import', { exact: true }).setInputFiles(jsonPath);
+    const worker = library.waitForEvent('worker');
+    await library.getByLabel('Import').setInputFiles(jsonPath);
     await expect.poll(() => report(library).textContent()).toBe('Imported 2 new, 0 updated, 0 unchanged.');
     await expect.poll(() => library.locator('.item').count()).toBe(2);
+    // The file was parsed in the worker, off the page's main thread.
+    expect((await worker).url()).toMatch(/import-worker/);
     // The tab that was already open draws them without a reload.
     await expect.poll(async () => Object.values(await drawnHighlights(page)).length).toBe(2);
 
-    await library.getByLabel('Import', { exact: true }).setInputFiles(jsonPath);
+    await library.getByLabel('Import').setInputFiles(jsonPath);
     await expect.poll(() => report(library).textContent()).toBe('Imported 0 new, 0 updated, 2 unchanged.');
     expect(await library.locator('.item').count()).toBe(2);
     await library.close();
@@ -172,7 +177,7 @@ describe('import into a fresh profile', () => {
     const library = await openLibrary(session as Session);
     await expect.poll(() => library.locator('.item').count()).toBe(2);
     const text = readFileSync(jsonPath, 'utf8');
-    await library.getByLabel('Import', { exact: true }).setInputFiles({
+    await library.getByLabel('Import').setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
       buffer: Buffer.from(text.slice(0, Math.floor(text.length / 2))),
