@@ -11,7 +11,14 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   viewport: { width: 1280, height: 800 },
-  args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  args: [
+    `--disable-extensions-except=${extension}`,
+    `--load-extension=${extension}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+  ],
 });
 const page = await context.newPage();
 await page.goto(`${url}/article.html`);
