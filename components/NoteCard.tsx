@@ -31,29 +31,35 @@ export function NoteCard({ annotation, startEditing, onSave, onColor, onDelete, 
   const [draft, setDraft] = useState(annotation.note);
   const [tags, setTags] = useState(annotation.tags.join(', '));
   const field = useRef<HTMLTextAreaElement>(null);
+  const card = useRef<HTMLElement>(null);
 
   useEffect(() => {
+    // Focus stays in the card after saving, so that Escape and Tab keep working there.
     if (editing) field.current?.focus();
+    else if (card.current?.contains(card.current.ownerDocument.activeElement) === false) card.current.focus();
   }, [editing]);
 
   const save = async () => {
     await onSave(draft, parseTags(tags));
     setEditing(false);
   };
-  const keys = (event: KeyboardEvent) => {
+  const keyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void save();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      setDraft(annotation.note);
-      setEditing(false);
-      onClose?.();
-    }
+    } else if (event.key === 'Escape') event.preventDefault();
+  };
+  // Escape acts on key-up: closing removes the in-page frame, and a frame removed between
+  // key-down and key-up leaves the browser waiting for a key-up that has nowhere to go.
+  const keyUp = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    setDraft(annotation.note);
+    setEditing(false);
+    onClose?.();
   };
 
   return (
-    <section class="card" aria-label="Annotation" onKeyDown={keys}>
+    <section class="card" aria-label="Annotation" tabIndex={-1} ref={card} onKeyDown={keyDown} onKeyUp={keyUp}>
       <blockquote class="quote">{annotation.target.quote.exact}</blockquote>
       {editing ? (
         <div class="editor">
