@@ -59,7 +59,14 @@ export function NoteCard({ annotation, startEditing, onSave, onColor, onDelete, 
   };
 
   return (
-    <section class="card" aria-label="Annotation" tabIndex={-1} ref={card} onKeyDown={keyDown} onKeyUp={keyUp}>
+    <section
+      class="card"
+      aria-label="Annotation"
+      tabIndex={-1}
+      ref={card}
+      onKeyDown={keyDown}
+      onKeyUp={keyUp}
+    >
       <blockquote class="quote">{annotation.target.quote.exact}</blockquote>
       {editing ? (
         <div class="editor">
