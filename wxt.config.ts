@@ -10,6 +10,7 @@ export default defineConfig({
     description: 'Highlight passages and write margin notes on any page. Everything stays on your machine.',
     permissions: [
       'storage',
+      'scripting',
       'contextMenus',
       'activeTab',
       'tabs',

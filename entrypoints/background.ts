@@ -11,6 +11,12 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
     notifyPage: (key) => void notifyPage(key),
     notifyPages: (keys) => void notifyPages(keys),
+    injectAnnotator: async (tabId, frameId) => {
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        files: ['/content-scripts/annotator.js'],
+      });
+    },
   });
   listen(BackgroundRequestSchema, handlers, (sender) => sender.id === browser.runtime.id);
   browser.runtime.onInstalled.addListener(createMenus);

@@ -1,16 +1,18 @@
 import { Annotator } from '@/lib/annotator/annotator';
 import { bindPageEvents } from '@/lib/annotator/events';
+import { annotatorLoaded, publishAnnotator } from '@/lib/annotator/handoff';
 import { HIGHLIGHT_CSS } from '@/lib/highlight';
 import { listen, sendToBackground, type TabRequest, TabRequestSchema } from '@/lib/messaging';
 import { isAnnotatablePage } from '@/lib/page-key';
 import { currentColor, highlightsVisible } from '@/lib/settings';
 import type { HighlightColor } from '@/lib/types';
 
+// Injected on demand by the background when the boot script asks (see lib/boot).
 export default defineContentScript({
   matches: ['<all_urls>'],
-  runAt: 'document_idle',
+  registration: 'runtime',
   async main(ctx) {
-    if (!isAnnotatablePage(location.href) || !document.body) return;
+    if (!isAnnotatablePage(location.href) || !document.body || annotatorLoaded()) return;
     injectHighlightStyles();
 
     let color: HighlightColor = await currentColor.getValue();
@@ -38,7 +40,12 @@ export default defineContentScript({
       signal: ctx.signal,
     });
     ctx.onInvalidated(() => annotator.destroy());
-    bindPageEvents(annotator, document, window, ctx.signal);
+    const events = bindPageEvents(annotator, document, window, ctx.signal);
+    // From here on this script answers messages itself; the boot script steps aside.
+    publishAnnotator({
+      run: (action) => annotator.createFromSelection(action === 'note'),
+      selectionGesture: events.selectionGesture,
+    });
 
     const stop = listen<TabRequest>(
       TabRequestSchema,

@@ -7,7 +7,12 @@ import { HIGHLIGHT_TAG } from '../highlight';
 import type { Annotator } from './annotator';
 import { isEditable, usableSelectionRange } from './selection';
 
-export function bindPageEvents(annotator: Annotator, doc: Document, win: Window, signal: AbortSignal): void {
+export function bindPageEvents(
+  annotator: Annotator,
+  doc: Document,
+  win: Window,
+  signal: AbortSignal,
+): { selectionGesture: () => void } {
   const options = { capture: true, signal };
   let pending = 0;
 
@@ -75,4 +80,5 @@ export function bindPageEvents(annotator: Annotator, doc: Document, win: Window,
     },
     { signal },
   );
+  return { selectionGesture: updateToolbar };
 }

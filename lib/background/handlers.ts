@@ -22,6 +22,8 @@ export interface BackgroundDeps {
   notifyPage: (pageKey: string) => void;
   /** Many pages at once (after an import); defaults to one notifyPage per key. */
   notifyPages?: (pageKeys: string[]) => void;
+  /** Injects the full annotator into one frame of a tab (the boot script asks for it). */
+  injectAnnotator?: (tabId: number, frameId: number) => Promise<void>;
 }
 
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundRequest> {
@@ -48,6 +50,13 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       return db.listPage(database, pageKey);
     },
     getAnnotation: async ({ id }, info) => (await existing(info, id)) ?? null,
+    loadAnnotator: async (_message, info) => {
+      const from = sender(info);
+      if (from.kind !== 'content-script' || !deps.injectAnnotator)
+        throw new Error('Only a page can load the annotator.');
+      await deps.injectAnnotator(from.tabId, info.frameId ?? 0);
+      return true;
+    },
     countPageAnnotations: async ({ pageKey }, info) => {
       requirePage(info, pageKey);
       return db.countPage(database, pageKey);

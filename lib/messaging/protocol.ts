@@ -23,6 +23,7 @@ export interface BackgroundResponses {
   getPageAnnotations: Annotation[];
   getAnnotation: Annotation | null;
   countPageAnnotations: number;
+  loadAnnotator: boolean;
   createAnnotation: Annotation;
   updateAnnotation: Annotation | null;
   deleteAnnotation: Annotation | null;

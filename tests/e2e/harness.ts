@@ -64,11 +64,11 @@ export function removeProfile(profile: string): void {
   rmSync(profile, { recursive: true, force: true });
 }
 
-/** Opens `url` and waits until Gloss's content script is in the page. */
+/** Opens `url` and waits until Gloss's boot script is in the page. */
 export async function openArticle(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForSelector('gloss-ui', { state: 'attached' });
+  await page.waitForFunction(() => performance.getEntriesByName('gloss:boot').length > 0);
   return page;
 }
 

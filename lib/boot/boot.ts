@@ -1,0 +1,121 @@
+/**
+ * What runs on every page: one message asking whether the page has annotations, and
+ * watchers for the reader's first gesture (a selection, `h`/`n`, the context menu). Only
+ * then is the full annotator (drawing, matching, note UI) injected, so pages the reader
+ * never annotates pay for a few listeners and nothing more.
+ */
+import * as v from 'valibot';
+import { type AnnotatorHandle, annotatorLoaded, annotatorReady, type PageAction } from '../annotator/handoff';
+import { isEditable, usableSelectionRange } from '../annotator/selection';
+import type { PageState } from '../messaging';
+import { pageKey } from '../page-key';
+
+const URL_POLL = 1000;
+
+const BootRequestSchema = v.variant('type', [
+  v.object({ type: v.literal('annotationsChanged') }),
+  v.object({ type: v.literal('getPageState') }),
+  v.object({ type: v.literal('runAction'), action: v.picklist(['highlight', 'note']) }),
+]);
+
+type BootRequest = v.InferOutput<typeof BootRequestSchema>;
+
+export interface BootDeps {
+  doc: Document;
+  win: Window;
+  count(pageKey: string): Promise<number>;
+  inject(): Promise<unknown>;
+  highlightsVisible(): Promise<boolean>;
+  signal: AbortSignal;
+}
+
+export class Boot {
+  private loading: Promise<AnnotatorHandle> | null = null;
+
+  constructor(private readonly deps: BootDeps) {}
+
+  /** The annotator, injected on first call. */
+  load(): Promise<AnnotatorHandle> {
+    this.loading ??= this.deps.inject().then(() => annotatorReady());
+    return this.loading;
+  }
+
+  async start(): Promise<void> {
+    this.watchGestures();
+    this.watchUrl();
+    await this.loadIfAnnotated();
+  }
+
+  /**
+   * The request this script answers, or null: once the annotator is loaded it answers
+   * everything itself, and requests about highlights need it loaded anyway.
+   */
+  claim(raw: unknown): BootRequest | null {
+    if (annotatorLoaded()) return null;
+    const parsed = v.safeParse(BootRequestSchema, raw);
+    return parsed.success ? parsed.output : null;
+  }
+
+  async answer(message: BootRequest): Promise<unknown> {
+    if (message.type === 'annotationsChanged') {
+      await this.loadIfAnnotated();
+      return true;
+    }
+    if (message.type === 'runAction') {
+      await (await this.load()).run(message.action);
+      return true;
+    }
+    const state: PageState = {
+      pageKey: pageKey(this.deps.win.location.href),
+      highlightsVisible: await this.deps.highlightsVisible(),
+      statuses: {},
+      order: [],
+    };
+    return state;
+  }
+
+  private async loadIfAnnotated(): Promise<void> {
+    if (this.loading) return;
+    if ((await this.deps.count(pageKey(this.deps.win.location.href))) > 0) await this.load();
+  }
+
+  private act(action: PageAction): void {
+    void this.load().then((handle) => handle.run(action));
+  }
+
+  private watchGestures(): void {
+    const { doc, win, signal } = this.deps;
+    const options = { capture: true, signal };
+    const gesture = (event: Event) => {
+      if (!event.isTrusted || annotatorLoaded() || !usableSelectionRange(doc)) return;
+      void this.load().then((handle) => handle.selectionGesture());
+    };
+    doc.addEventListener('mouseup', gesture, options);
+    doc.addEventListener('keyup', (e) => (e.shiftKey || e.key === 'Shift') && gesture(e), options);
+    win.addEventListener(
+      'keydown',
+      (event) => {
+        if (!event.isTrusted || annotatorLoaded() || event.ctrlKey || event.metaKey || event.altKey) return;
+        const key = event.key.toLowerCase();
+        if ((key !== 'h' && key !== 'n') || event.repeat) return;
+        if (isEditable(doc.activeElement) || !usableSelectionRange(doc)) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        this.act(key === 'n' ? 'note' : 'highlight');
+      },
+      options,
+    );
+  }
+
+  /** Single-page sites change URL without reloading: the new page may have annotations. */
+  private watchUrl(): void {
+    let last = this.deps.win.location.href;
+    const timer = this.deps.win.setInterval(() => {
+      const url = this.deps.win.location.href;
+      if (url === last || this.loading) return;
+      last = url;
+      void this.loadIfAnnotated();
+    }, URL_POLL);
+    this.deps.signal.addEventListener('abort', () => this.deps.win.clearInterval(timer));
+  }
+}
