@@ -43,7 +43,7 @@ export default defineContentScript({
     const events = bindPageEvents(annotator, document, window, ctx.signal);
     // From here on this script answers messages itself; the boot script steps aside.
     publishAnnotator({
-      run: (action) => annotator.createFromSelection(action === 'note'),
+      run: (action, range) => annotator.createFromSelection(action === 'note', range),
       selectionGesture: events.selectionGesture,
     });
 

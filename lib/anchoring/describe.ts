@@ -2,9 +2,12 @@
  * Turning a reader's selection into selectors that survive page edits: the quote with
  * enough context on each side to tell repeated phrases apart, and its position in the
  * text model. Leading and trailing whitespace is trimmed because double-click and
- * triple-click selections drag in line breaks that are not part of what was meant.
+ * triple-click selections drag in line breaks that are not part of what was meant. Quote
+ * and context are stored with whitespace runs collapsed: source indentation is not part of
+ * the passage, and 32 characters of context should be 32 characters of words.
  */
 import type { AnnotationTarget } from '../types';
+import { collapseWhitespace, isSpaceCode } from './normalize';
 import { offsetOfPoint, type TextModel } from './text-model';
 
 export const CONTEXT_LENGTH = 32;
@@ -20,9 +23,31 @@ export interface RangeLike {
 export function spanOfRange(model: TextModel, range: RangeLike): { start: number; end: number } | null {
   let start = offsetOfPoint(model, range.startContainer, range.startOffset);
   let end = offsetOfPoint(model, range.endContainer, range.endOffset);
-  while (start < end && /\s/.test(model.text[start] ?? '')) start++;
-  while (end > start && /\s/.test(model.text[end - 1] ?? '')) end--;
+  while (start < end && isSpaceCode(model.text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(model.text.charCodeAt(end - 1))) end--;
   return end > start ? { start, end } : null;
+}
+
+function contextBefore(text: string, start: number): string {
+  let from = start;
+  let collapsed = '';
+  while (collapsed.length < CONTEXT_LENGTH && from > 0) {
+    from = Math.max(0, from - CONTEXT_LENGTH * 4);
+    collapsed = collapseWhitespace(text.slice(from, start));
+  }
+  if (from === 0) collapsed = collapsed.trimStart();
+  return collapsed.slice(-CONTEXT_LENGTH);
+}
+
+function contextAfter(text: string, end: number): string {
+  let to = end;
+  let collapsed = '';
+  while (collapsed.length < CONTEXT_LENGTH && to < text.length) {
+    to = Math.min(text.length, to + CONTEXT_LENGTH * 4);
+    collapsed = collapseWhitespace(text.slice(end, to));
+  }
+  if (to === text.length) collapsed = collapsed.trimEnd();
+  return collapsed.slice(0, CONTEXT_LENGTH);
 }
 
 export function describeSpan(model: TextModel, start: number, end: number): AnnotationTarget {
@@ -30,9 +55,9 @@ export function describeSpan(model: TextModel, start: number, end: number): Anno
   return {
     quote: {
       type: 'TextQuoteSelector',
-      exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-      suffix: text.slice(end, end + CONTEXT_LENGTH),
+      exact: collapseWhitespace(text.slice(start, end)).trim(),
+      prefix: contextBefore(text, start),
+      suffix: contextAfter(text, end),
     },
     position: { type: 'TextPositionSelector', start, end },
   };

@@ -6,10 +6,11 @@
  */
 import type { AnnotationTarget } from '../types';
 import { type MatchResult, matchTarget, pageText } from './match';
+import { rawToFolded } from './page-text';
 import type { TextModel } from './text-model';
 
-export { describe, describeSpan, spanOfRange } from './describe';
-export { type MatchResult, matchTarget, pageText } from './match';
+export { describe, describeSpan, type RangeLike, spanOfRange } from './describe';
+export { type MatchHint, type MatchResult, matchTarget, type PageText, pageText } from './match';
 export { buildTextModel, GLOSS_UI_ATTRIBUTE, pointAtOffset, type TextModel } from './text-model';
 
 export interface Anchorable {
@@ -17,10 +18,31 @@ export interface Anchorable {
   target: AnnotationTarget;
 }
 
-/** Anchors many annotations against one text model: the page text is read once per pass. */
+/**
+ * Anchors many annotations against one text model: the page text is read (and if need be
+ * folded) once per pass. Passages are taken in stored order so that each can try the
+ * place where the previous one turned up: an insertion high on the page shifts everything
+ * below it by the same amount.
+ */
 export function anchorAll(model: TextModel, items: readonly Anchorable[]): Map<string, MatchResult> {
   const page = pageText(model.text);
+  const ordered = [...items].sort(
+    (a, b) =>
+      (a.target.position?.start ?? Number.MAX_SAFE_INTEGER) -
+      (b.target.position?.start ?? Number.MAX_SAFE_INTEGER),
+  );
   const results = new Map<string, MatchResult>();
-  for (const item of items) results.set(item.id, matchTarget(page, item.target));
-  return results;
+  let drift = 0;
+  for (const item of ordered) {
+    const result = matchTarget(page, item.target, { drift });
+    results.set(item.id, result);
+    const position = item.target.position;
+    if (result.kind === 'orphan' || !position) continue;
+    if (result.start === position.start) drift = 0;
+    else {
+      const folded = page.folded();
+      drift = rawToFolded(folded, result.start) - rawToFolded(folded, position.start);
+    }
+  }
+  return new Map(items.map((item) => [item.id, results.get(item.id) as MatchResult]));
 }

@@ -1,15 +1,15 @@
 /**
  * One flat view of the page's readable text, shared by describing and anchoring so that
  * both count characters the same way. Offsets into `text` are what TextPositionSelectors
- * store. Text a reader cannot select (scripts, styles, noscript fallbacks, Gloss's own UI)
- * is left out: Hypothesis-style offsets over `textContent` count script text, which moves
- * every offset whenever a page changes an inline script.
+ * store. The text is the page's text nodes in reading order (see tree.ts for what is left
+ * out and why), with one "\n" added where a block edge separates two words that the markup
+ * runs together (`<p>end.</p><p>Next`): minified and indented copies of a page then read
+ * the same, and a quote across paragraphs keeps its word break.
  */
+import { isSpaceCode } from './normalize';
+import { BLOCKS, composedChildren, composedParent, GLOSS_UI_ATTRIBUTE, isReadable, SKIPPED } from './tree';
 
-const SKIPPED_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'TITLE', 'HEAD']);
-
-/** Elements that Gloss adds to pages carry this attribute so that their text is never modelled. */
-export const GLOSS_UI_ATTRIBUTE = 'data-gloss-ui';
+export { GLOSS_UI_ATTRIBUTE } from './tree';
 
 export interface TextModel {
   readonly root: Node;
@@ -19,28 +19,92 @@ export interface TextModel {
   readonly starts: readonly number[];
 }
 
-function isModelled(node: Text): boolean {
-  const parent = node.parentElement;
-  if (!parent) return true;
-  if (SKIPPED_PARENTS.has(parent.tagName)) return false;
-  return parent.closest(`[${GLOSS_UI_ATTRIBUTE}]`) === null;
-}
+/**
+ * Elements whose children may differ in reading order: those that can host a shadow root
+ * (custom elements and these), slots and frames. Asking only these for a shadow root saves
+ * a call per element on large pages.
+ */
+const MAY_COMPOSE = new Set([
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'DIV',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'MAIN',
+  'NAV',
+  'P',
+  'SECTION',
+  'SPAN',
+  'SLOT',
+  'IFRAME',
+  'FRAME',
+]);
 
 export function buildTextModel(root: Node): TextModel {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
   const starts: number[] = [];
   const parts: string[] = [];
   let length = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text;
-    if (!isModelled(text)) continue;
-    nodes.push(text);
-    starts.push(length);
-    parts.push(text.data);
-    length += text.data.length;
-  }
+  let pendingBreak = false;
+
+  // Gloss's own elements, found natively per tree rather than asked of every element.
+  const own = new Set<Element>();
+  const findOwn = (scope: Node) => {
+    const found = (scope as ParentNode).querySelectorAll?.(`[${GLOSS_UI_ATTRIBUTE}]`) ?? [];
+    for (const element of found) own.add(element);
+  };
+  findOwn(root);
+
+  const visit = (node: Node): void => {
+    const type = node.nodeType;
+    if (type === 3) {
+      const data = (node as Text).data;
+      if (data.length === 0) return;
+      if (pendingBreak) {
+        const last = parts[parts.length - 1];
+        if (last && !isSpaceCode(last.charCodeAt(last.length - 1)) && !isSpaceCode(data.charCodeAt(0))) {
+          parts.push('\n');
+          length++;
+        }
+        pendingBreak = false;
+      }
+      nodes.push(node as Text);
+      starts.push(length);
+      parts.push(data);
+      length += data.length;
+      return;
+    }
+    if (type !== 1 && type !== 9 && type !== 11) return;
+    let block = false;
+    let composed: ArrayLike<Node> | null = null;
+    if (type === 1) {
+      // One tagName read per element: this loop runs over every element of the page.
+      const element = node as Element;
+      const tag = element.tagName;
+      if (SKIPPED.has(tag) || own.has(element)) return;
+      block = BLOCKS.has(tag);
+      if (block) pendingBreak = true;
+      if (MAY_COMPOSE.has(tag) || tag.includes('-')) composed = composedChildren(node);
+      // A shadow root or a frame is a new tree: look there for Gloss's elements too.
+      const tree = composed && (element.shadowRoot ?? (tag === 'SLOT' ? null : composed[0]));
+      if (tree) findOwn(tree);
+    }
+    if (composed) {
+      for (let i = 0; i < composed.length; i++) visit(composed[i] as Node);
+    } else {
+      for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+    }
+    if (block) pendingBreak = true;
+  };
+  visit(root);
   return { root, text: parts.join(''), nodes, starts };
 }
 
@@ -56,29 +120,71 @@ export function nodeIndexAt(model: TextModel, offset: number): number {
   return lo;
 }
 
+const indexes = new WeakMap<TextModel, Map<Node, number>>();
+
+function indexOfNodes(model: TextModel): Map<Node, number> {
+  const known = indexes.get(model);
+  if (known) return known;
+  const index = new Map<Node, number>();
+  for (let i = 0; i < model.nodes.length; i++) index.set(model.nodes[i] as Text, i);
+  indexes.set(model, index);
+  return index;
+}
+
+function nextSiblingInOrder(node: Node): Node | null {
+  const parent = composedParent(node);
+  if (!parent) return null;
+  const list = composedChildren(parent);
+  if (!list) return node.parentNode === parent ? node.nextSibling : null;
+  for (let i = 0; i < list.length; i++) if (list[i] === node) return list[i + 1] ?? null;
+  return null;
+}
+
+/** Offset of the first modelled text at or after `node` (entering it when `enter`). */
+function offsetFrom(model: TextModel, node: Node, enter: boolean): number {
+  const index = indexOfNodes(model);
+  let current: Node | null = node;
+  let descend = enter;
+  while (current) {
+    if (descend) {
+      const i = index.get(current);
+      if (i !== undefined) return model.starts[i] ?? 0;
+      const readable: boolean = current.nodeType !== 1 || isReadable(current as Element);
+      const first: Node | null = readable
+        ? ((composedChildren(current) ?? [])[0] ?? current.firstChild)
+        : null;
+      if (first) {
+        current = first;
+        continue;
+      }
+    }
+    if (current === model.root) return model.text.length;
+    let next = nextSiblingInOrder(current);
+    while (!next) {
+      current = composedParent(current as Node);
+      if (!current || current === model.root) return model.text.length;
+      next = nextSiblingInOrder(current);
+    }
+    current = next;
+    descend = true;
+  }
+  return model.text.length;
+}
+
 /**
  * The text-model offset of a DOM boundary point. Element boundaries resolve to the first
- * modelled text node after the point, which is where the selected text begins.
+ * modelled text after the point, which is where the selected text begins. No Range is made:
+ * live Ranges slow every later DOM change, and they cannot compare points across shadow
+ * roots or frames.
  */
 export function offsetOfPoint(model: TextModel, container: Node, offset: number): number {
-  if (container.nodeType === Node.TEXT_NODE) {
-    const index = model.nodes.indexOf(container as Text);
-    if (index >= 0) return (model.starts[index] ?? 0) + Math.min(offset, (container as Text).length);
+  if (container.nodeType === 3) {
+    const i = indexOfNodes(model).get(container);
+    if (i !== undefined) return (model.starts[i] ?? 0) + Math.min(offset, (container as Text).length);
+    return offsetFrom(model, container, false);
   }
-  const doc = model.root.ownerDocument ?? (model.root as Document);
-  const probe = doc.createRange();
-  probe.setStart(container, offset);
-  // First node that starts at or after the point.
-  let lo = 0;
-  let hi = model.nodes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const node = model.nodes[mid] as Text;
-    if (probe.comparePoint(node, 0) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  probe.detach();
-  return lo < model.nodes.length ? (model.starts[lo] ?? 0) : model.text.length;
+  const child = container.childNodes[offset];
+  return child ? offsetFrom(model, child, true) : offsetFrom(model, container, false);
 }
 
 /** The DOM point for a text-model offset; `preferEnd` keeps an end point in the node before a gap. */

@@ -109,9 +109,9 @@ export class Annotator {
   }
 
   /** Highlights the reader's selection; with `withNote`, opens the note editor on it. */
-  async createFromSelection(withNote: boolean): Promise<void> {
+  async createFromSelection(withNote: boolean, selected?: Range): Promise<void> {
     const { doc, win } = this.deps;
-    const range = usableSelectionRange(doc);
+    const range = selected ?? usableSelectionRange(doc);
     if (!range) return;
     const model = buildTextModel(doc.body);
     const span = spanOfRange(model, range);

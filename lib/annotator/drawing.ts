@@ -6,6 +6,7 @@
 import { anchorAll, buildTextModel, type MatchResult, type TextModel } from '../anchoring';
 import {
   drawHighlight,
+  drawHighlights,
   drawnIds,
   type HighlightPlan,
   planHighlight,
@@ -111,8 +112,8 @@ export class Drawing {
           : { kind: 'exact' },
       );
     }
-    for (const { annotation, plan, result } of plans) {
-      drawHighlight(plan, styleOf(annotation));
+    drawHighlights(plans.map(({ annotation, plan }) => ({ plan, style: styleOf(annotation) })));
+    for (const { annotation, result } of plans) {
       this.drawn.set(annotation.id, { targetKey: targetKey(annotation), start: result.start });
     }
   }

@@ -9,7 +9,8 @@
 export type PageAction = 'highlight' | 'note';
 
 export interface AnnotatorHandle {
-  run(action: PageAction): Promise<void>;
+  /** Acts on `range` (the selection when the reader asked), or on the current selection. */
+  run(action: PageAction, range?: Range): Promise<void>;
   /** The reader just finished a selection gesture: show the toolbar if it applies. */
   selectionGesture(): void;
 }

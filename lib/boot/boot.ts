@@ -80,7 +80,9 @@ export class Boot {
   }
 
   private act(action: PageAction): void {
-    void this.load().then((handle) => handle.run(action));
+    // The selection may change while the annotator loads: act on the one the reader saw.
+    const range = usableSelectionRange(this.deps.doc)?.cloneRange();
+    void this.load().then((handle) => handle.run(action, range));
   }
 
   private watchGestures(): void {

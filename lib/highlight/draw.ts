@@ -1,12 +1,16 @@
 /**
- * Drawing, recolouring and removing highlights; the only module that imports mark.js.
- * Each highlight is its own markRanges call because within one call mark.js silently drops
- * ranges that overlap an earlier one, and overlapping highlights must all be visible.
+ * Drawing, recolouring and removing highlights; the only module that uses mark.js. Each
+ * highlight is cut into block-sized pieces (plan.ts) and mark.js wraps each block's ranges
+ * with its context narrowed to that block, so it walks a paragraph, not the page. Overlaps
+ * go into separate markRanges calls (one call silently drops overlapping ranges), so they
+ * nest and every highlight stays visible with its own data-annotation-id.
  * Elements are a custom tag so that page styles for <mark> or <span> cannot restyle them.
  */
 import Mark from 'mark.js';
 import type { HighlightColor } from '../types';
-import { type HighlightPlan, MARK_EXCLUDE } from './plan';
+import type { HighlightPlan, MarkRange } from './plan';
+import { queryAll, rememberRoot } from './roots';
+import { withStaticIterators } from './static-iterator';
 
 export const HIGHLIGHT_TAG = 'gloss-highlight';
 const BLOCK_NEIGHBOURS =
@@ -22,7 +26,7 @@ function className(style: HighlightStyle): string {
   return `gloss-hl gloss-hl-${style.color}${style.hasNote ? ' gloss-hl-note' : ''}`;
 }
 
-/** The nearest sibling that is not an empty text node (mark.js leaves those around its wraps). */
+/** The nearest sibling that is not an empty text node (splitting leaves those around wraps). */
 function neighbour(node: Node, forward: boolean): Node | null {
   let next = forward ? node.nextSibling : node.previousSibling;
   while (next && next.nodeType === Node.TEXT_NODE && (next as Text).data === '') {
@@ -44,7 +48,7 @@ function unwrap(element: Element): void {
   parent.removeChild(element);
 }
 
-/** mark.js also wraps the whitespace between blocks, which would paint stray boxes in lists and tables. */
+/** Whitespace-only wraps next to blocks would paint stray boxes in lists and tables. */
 function dropBlockGapMarks(elements: Element[]): Element[] {
   return elements.filter((element) => {
     const whitespaceOnly = (element.textContent ?? '').trim() === '';
@@ -56,22 +60,70 @@ function dropBlockGapMarks(elements: Element[]): Element[] {
   });
 }
 
-export function drawHighlight(plan: HighlightPlan, style: HighlightStyle): Element[] {
+interface StyledRange extends MarkRange {
+  style: HighlightStyle;
+}
+
+/**
+ * Splits one context's ranges into layers of disjoint ranges: mark.js drops a range that
+ * overlaps another in the same call, so each layer is one call, and later layers nest
+ * inside the wraps of earlier ones.
+ */
+function layers(ranges: StyledRange[]): StyledRange[][] {
+  const result: { end: number; ranges: StyledRange[] }[] = [];
+  for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
+    const layer = result.find((l) => l.end <= range.start);
+    if (layer) {
+      layer.ranges.push(range);
+      layer.end = range.start + range.length;
+    } else result.push({ end: range.start + range.length, ranges: [range] });
+  }
+  return result.map((l) => l.ranges);
+}
+
+/**
+ * Draws many highlights with as few mark.js calls as the page allows: one per block and
+ * overlap layer rather than one per highlight. Each markRanges call leaves a NodeIterator
+ * registered with the document until garbage collection, and every later node removal
+ * visits all of them, so the number of calls is what makes a thousand highlights slow.
+ */
+export function drawHighlights(items: readonly { plan: HighlightPlan; style: HighlightStyle }[]): Element[] {
+  const byContext = new Map<Element | ShadowRoot, StyledRange[]>();
+  for (const { plan, style } of items) {
+    for (const piece of plan.pieces) {
+      const list = byContext.get(piece.context) ?? [];
+      for (const range of piece.ranges) list.push({ start: range.start, length: range.length, style });
+      byContext.set(piece.context, list);
+    }
+  }
   const created: Element[] = [];
-  new Mark(plan.context as HTMLElement).markRanges([{ start: plan.start, length: plan.length }], {
-    element: HIGHLIGHT_TAG,
-    className: className(style),
-    exclude: MARK_EXCLUDE,
-    each: (element: Element) => {
-      element.setAttribute('data-annotation-id', style.id);
-      created.push(element);
-    },
+  // mark.js creates its iterators (and elements) through the global document.
+  withStaticIterators(document, () => {
+    for (const [context, ranges] of byContext) {
+      for (const layer of layers(ranges)) {
+        new Mark(context as unknown as HTMLElement).markRanges(layer, {
+          element: HIGHLIGHT_TAG,
+          each: (element: Element, range: MarkRange) => {
+            const { style } = range as StyledRange;
+            element.setAttribute('class', className(style));
+            element.setAttribute('data-annotation-id', style.id);
+            created.push(element);
+          },
+        });
+      }
+      rememberRoot(context);
+    }
   });
   return dropBlockGapMarks(created);
 }
 
+/** Draws one highlight: its pieces wrapped block by block, each element carrying its id. */
+export function drawHighlight(plan: HighlightPlan, style: HighlightStyle): Element[] {
+  return drawHighlights([{ plan, style }]);
+}
+
 function piecesOf(root: ParentNode, id: string): Element[] {
-  return [...root.querySelectorAll(`${HIGHLIGHT_TAG}[data-annotation-id="${CSS.escape(id)}"]`)];
+  return queryAll(root, `${HIGHLIGHT_TAG}[data-annotation-id="${CSS.escape(id)}"]`);
 }
 
 export function restyleHighlight(root: ParentNode, style: HighlightStyle): void {
@@ -90,7 +142,7 @@ export function removeHighlight(root: ParentNode, id: string): void {
 
 export function removeAllHighlights(root: ParentNode): void {
   const ids = new Set<string>();
-  for (const element of root.querySelectorAll(`${HIGHLIGHT_TAG}[data-annotation-id]`)) {
+  for (const element of queryAll(root, `${HIGHLIGHT_TAG}[data-annotation-id]`)) {
     ids.add(element.getAttribute('data-annotation-id') ?? '');
   }
   for (const id of ids) removeHighlight(root, id);
@@ -99,7 +151,7 @@ export function removeAllHighlights(root: ParentNode): void {
 /** Ids drawn at the moment, to detect highlights that a page re-render threw away. */
 export function drawnIds(root: ParentNode): Set<string> {
   const ids = new Set<string>();
-  for (const element of root.querySelectorAll(`${HIGHLIGHT_TAG}[data-annotation-id]`)) {
+  for (const element of queryAll(root, `${HIGHLIGHT_TAG}[data-annotation-id]`)) {
     ids.add(element.getAttribute('data-annotation-id') ?? '');
   }
   return ids;

@@ -1,6 +1,7 @@
 /** Drawing highlights from text-model spans; see plan.ts and draw.ts for why it is split in two. */
 export {
   drawHighlight,
+  drawHighlights,
   drawnIds,
   HIGHLIGHT_TAG,
   type HighlightStyle,
@@ -8,5 +9,5 @@ export {
   removeHighlight,
   restyleHighlight,
 } from './draw';
-export { type HighlightPlan, planHighlight } from './plan';
+export { type HighlightPiece, type HighlightPlan, type MarkRange, planHighlight } from './plan';
 export { HIGHLIGHT_CSS } from './styles';
