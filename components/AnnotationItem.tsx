@@ -98,6 +98,13 @@ export function AnnotationItem({
             Now reads: <q>{status.text}</q>
           </p>
         )}
+        {status?.kind === 'orphan' && (
+          <p class="changed">
+            Was: …{annotation.target.quote.prefix}
+            <mark>{annotation.target.quote.exact}</mark>
+            {annotation.target.quote.suffix}…
+          </p>
+        )}
         {annotation.note.trim() && <MarkdownView source={annotation.note} />}
         {annotation.tags.length > 0 && (
           <ul class="tags" aria-label="Tags">

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  drawnHighlights,
+  extensionPage,
+  launch,
+  openArticle,
+  removeProfile,
+  type Session,
+  selectByMouse,
+  startServer,
+  tabIdOf,
+} from './harness';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let session: Session;
+
+beforeAll(async () => {
+  server = await startServer();
+  session = await launch();
+});
+afterAll(async () => {
+  await session?.close();
+  server?.stop();
+  removeProfile(session.profile);
+});
+
+describe('a page revised between visits', () => {
+  it('marks changed text, lists orphans, and lets the reader accept or re-attach', async () => {
+    const page = await openArticle(session.context, `${server.url}/revised.html`);
+    await selectByMouse(page, 'crossed the river', 'each morning');
+    await page.keyboard.press('h');
+    await selectByMouse(page, 'ice formed', 'northern shore');
+    await page.keyboard.press('h');
+    await expect.poll(async () => Object.keys(await drawnHighlights(page)).length).toBe(2);
+
+    await page.evaluate(() => localStorage.setItem('edition', '2'));
+    await page.reload();
+    // The changed passage is found again where it was; the deleted one is drawn nowhere.
+    await expect
+      .poll(async () => Object.values(await drawnHighlights(page)))
+      .toEqual(['crossed the river three times each morning']);
+
+    const panel = await session.context.newPage();
+    await panel.goto(extensionPage(session, `sidepanel.html?tabId=${await tabIdOf(session, page)}`));
+    const changed = panel.locator('.item', { hasText: 'Text changed' });
+    const orphan = panel.locator('.item', { hasText: 'Not found on page' });
+    await expect.poll(() => changed.count()).toBe(1);
+    await expect.poll(() => orphan.count()).toBe(1);
+    expect(await orphan.locator('.changed').textContent()).toContain(
+      'crossing stopped whenever ice formed along the northern shore of the bay',
+    );
+    expect(await changed.locator('.changed').textContent()).toBe(
+      'Now reads: crossed the river three times each morning',
+    );
+
+    await changed.getByRole('button', { name: 'Accept new text' }).click();
+    await expect.poll(() => panel.locator('.item', { hasText: 'Text changed' }).count()).toBe(0);
+    expect(await panel.locator('.item .quote').first().textContent()).toBe(
+      'crossed the river three times each morning',
+    );
+
+    await selectByMouse(page, 'Nothing else', 'parish books');
+    await orphan.getByRole('button', { name: 'Re-attach to selection' }).click();
+    await expect.poll(() => panel.locator('.item', { hasText: 'Not found on page' }).count()).toBe(0);
+    await expect
+      .poll(async () => Object.values(await drawnHighlights(page)).sort())
+      .toEqual([
+        'Nothing else about the crossing is recorded in the parish books',
+        'crossed the river three times each morning',
+      ]);
+    await panel.close();
+    await page.close();
+  });
+});
