@@ -25,6 +25,7 @@ export default defineContentScript({
         create: (annotation) => sendToBackground({ type: 'createAnnotation', annotation }),
         update: (id, changes) => sendToBackground({ type: 'updateAnnotation', id, changes }),
         restore: (annotation) => sendToBackground({ type: 'restoreAnnotation', annotation }),
+        report: (pageKey, states) => sendToBackground({ type: 'reportAnchoring', pageKey, states }),
       },
       settings: {
         color: () => color,

@@ -5,7 +5,7 @@ import { ExportMenu } from '@/components/ExportMenu';
 import { FileDrop } from '@/components/FileDrop';
 import { ImportPanel } from '@/components/ImportPanel';
 import { useLiveQuery } from '@/components/useLiveQuery';
-import { getDatabase, listAll } from '@/lib/db';
+import { getDatabase, listAll, listAnchorStates } from '@/lib/db';
 import { annotationActions } from '@/lib/pages/actions';
 import { exportAnnotations } from '@/lib/pages/export-download';
 import { formatCount } from '@/lib/pages/import-report';
@@ -21,13 +21,23 @@ const PAGE_SIZE = 200;
 
 export function App() {
   const all = useLiveQuery(() => listAll(getDatabase()), []);
+  const states = useLiveQuery(() => listAnchorStates(getDatabase()), []);
+  // Passages not found the last time their page was open: the reader re-attaches them there.
+  const orphans = useMemo(
+    () => new Set((states ?? []).filter((s) => s.kind === 'orphan').map((s) => s.id)),
+    [states],
+  );
+  const [onlyOrphans, setOnlyOrphans] = useState(false);
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState<string>();
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [scope, setScope] = useState<Scope>('all');
   const selection = useSelection();
   const imports = useImport();
-  const filtered = useMemo(() => (all ?? []).filter((a) => matchesQuery(a, query)), [all, query]);
+  const filtered = useMemo(
+    () => (all ?? []).filter((a) => matchesQuery(a, query) && (!onlyOrphans || orphans.has(a.id))),
+    [all, query, onlyOrphans, orphans],
+  );
   const groups = useMemo(() => groupByPage(filtered.slice(0, limit)), [filtered, limit]);
   const selected = useMemo(() => (all ?? []).filter((a) => selection.ids.has(a.id)), [all, selection.ids]);
   const lists = { all: all ?? [], filtered, selected };
@@ -97,6 +107,15 @@ export function App() {
         {all && all.length === 0 && (
           <p class="empty-note">Nothing yet. Highlight a passage on any page and it appears here.</p>
         )}
+        <label class="switch-row">
+          <input
+            type="checkbox"
+            checked={onlyOrphans}
+            onChange={(e) => setOnlyOrphans(e.currentTarget.checked)}
+          />
+          Only passages not found on their page (
+          {formatCount((all ?? []).filter((a) => orphans.has(a.id)).length)})
+        </label>
         {filtered.length > 0 && (
           <label class="select-all">
             <input
@@ -124,6 +143,7 @@ export function App() {
                 <AnnotationItem
                   key={annotation.id}
                   annotation={annotation}
+                  status={orphans.has(annotation.id) ? { kind: 'orphan' } : undefined}
                   selection={{
                     checked: selection.ids.has(annotation.id),
                     onChange: (on) => select([annotation.id], on),

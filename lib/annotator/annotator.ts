@@ -27,6 +27,8 @@ export interface AnnotatorDeps {
     create(annotation: Annotation): Promise<unknown>;
     update(id: string, changes: Partial<Annotation>): Promise<unknown>;
     restore(annotation: Annotation): Promise<unknown>;
+    /** Remembers how each annotation was found, for the library's list of orphans. */
+    report(pageKey: string, states: Record<string, 'exact' | 'fuzzy' | 'orphan'>): Promise<unknown>;
   };
   settings: { color(): HighlightColor; setColor(color: HighlightColor): void; visible: boolean };
   frameUrl: (params: Record<string, string>) => string;
@@ -82,6 +84,19 @@ export class Annotator {
     if (!this.drawing.needsRetry()) return;
     this.watch.quietly(() => this.drawing.sync([...this.annotations.values()]));
     this.layoutMargin();
+    this.reportStates();
+  }
+
+  private lastReport = '';
+
+  /** Sends the anchoring outcome of this page to the background when it changed. */
+  private reportStates(): void {
+    const states: Record<string, 'exact' | 'fuzzy' | 'orphan'> = {};
+    for (const [id, status] of this.drawing.statuses) if (status.kind !== 'pending') states[id] = status.kind;
+    const report = JSON.stringify([this.currentKey, states]);
+    if (report === this.lastReport) return;
+    this.lastReport = report;
+    void this.deps.store.report(this.currentKey, states).catch(() => undefined);
   }
 
   private async navigated(url: string): Promise<void> {
@@ -106,6 +121,7 @@ export class Annotator {
     const deleted = gone.map((id) => previous.get(id)).filter((a): a is Annotation => !!a);
     if (deleted.length === 1) this.offerUndo(deleted[0] as Annotation);
     this.layoutMargin();
+    this.reportStates();
   }
 
   /** Highlights the reader's selection; with `withNote`, opens the note editor on it. */

@@ -57,6 +57,11 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       await deps.injectAnnotator(from.tabId, info.frameId ?? 0);
       return true;
     },
+    reportAnchoring: async ({ pageKey, states }, info) => {
+      requirePage(info, pageKey);
+      await db.recordAnchorStates(database, pageKey, states);
+      return true;
+    },
     countPageAnnotations: async ({ pageKey }, info) => {
       requirePage(info, pageKey);
       return db.countPage(database, pageKey);

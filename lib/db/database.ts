@@ -6,16 +6,27 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Annotation } from '../types';
 
+/** How an annotation was found the last time its page was open; kept apart from the record so that it never changes `modified`. */
+export interface AnchorState {
+  id: string;
+  pageKey: string;
+  kind: 'exact' | 'fuzzy' | 'orphan';
+  checked: string;
+}
+
 export const DATABASE_NAME = 'gloss';
 
 export class GlossDatabase extends Dexie {
   annotations!: EntityTable<Annotation, 'id'>;
+  anchorStates!: EntityTable<AnchorState, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
     this.version(1).stores({
       annotations: 'id, pageKey, created, modified, *tags',
     });
+    // v2: the library can list passages that were not found on their page (orphans).
+    this.version(2).stores({ anchorStates: 'id, pageKey, kind' });
   }
 }
 

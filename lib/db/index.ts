@@ -1,4 +1,6 @@
 /** Storage of annotations in IndexedDB through Dexie: extension origin only. */
+
+export { listAnchorStates, recordAnchorStates } from './anchor-states';
 export {
   countPage,
   createAnnotation,
@@ -9,7 +11,7 @@ export {
   restoreAnnotation,
   updateAnnotation,
 } from './annotations';
-export { DATABASE_NAME, GlossDatabase, getDatabase } from './database';
+export { type AnchorState, DATABASE_NAME, GlossDatabase, getDatabase } from './database';
 export {
   type ImportCounts,
   type ImportProgress,

@@ -24,6 +24,7 @@ export interface BackgroundResponses {
   getAnnotation: Annotation | null;
   countPageAnnotations: number;
   loadAnnotator: boolean;
+  reportAnchoring: boolean;
   createAnnotation: Annotation;
   updateAnnotation: Annotation | null;
   deleteAnnotation: Annotation | null;

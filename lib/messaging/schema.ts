@@ -54,6 +54,11 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('getAnnotation'), id }),
   v.object({ type: v.literal('countPageAnnotations'), pageKey: v.string() }),
   v.object({ type: v.literal('loadAnnotator') }),
+  v.object({
+    type: v.literal('reportAnchoring'),
+    pageKey: v.string(),
+    states: v.record(id, v.picklist(['exact', 'fuzzy', 'orphan'])),
+  }),
   v.object({ type: v.literal('createAnnotation'), annotation: AnnotationSchema }),
   v.object({ type: v.literal('updateAnnotation'), id, changes: ChangesSchema }),
   v.object({ type: v.literal('deleteAnnotation'), id }),

@@ -53,6 +53,14 @@ describe('a page revised between visits', () => {
       'Now reads: crossed the river three times each morning',
     );
 
+    // The library lists the orphan too, with a filter for all such passages.
+    const library = await session.context.newPage();
+    await library.goto(extensionPage(session, 'library.html'));
+    await library.getByLabel(/Only passages not found on their page \(1\)/).check();
+    await expect.poll(() => library.locator('.item').count()).toBe(1);
+    expect(await library.locator('.item').textContent()).toContain('Not found on page');
+    await library.close();
+
     await changed.getByRole('button', { name: 'Accept new text' }).click();
     await expect.poll(() => panel.locator('.item', { hasText: 'Text changed' }).count()).toBe(0);
     expect(await panel.locator('.item .quote').first().textContent()).toBe(
