@@ -1,8 +1,10 @@
 // `npm run bench`: Gloss's anchoring and drawing against dom-anchor-text-quote and
 // @apache-annotator/dom in headless Chromium, on the same generated pages and passages,
-// and the content script's cost on a page with no annotations. `--quick` for about a
+// and the content script's cost on a page with no annotations; then bench/mutation.mjs,
+// bench/export-import.mjs and bench/import-chromium.mjs. `--quick` for about a
 // minute; the full run gives each peer cell 20 s. Run it through the browser lock:
 //   flock /tmp/gloss-browser.lock node bench/run.mjs --quick
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -342,7 +344,14 @@ async function main() {
   for (const line of targets(results)) log(`  ${line}`);
   writeFileSync(join(OUT, 'results.json'), JSON.stringify({ quick: QUICK, results, cost }, null, 2));
   log();
-  log(`(${((Date.now() - started) / 1000).toFixed(0)} s; raw numbers in bench/.results/results.json)`);
+  // The other figures live in their own scripts; each starts its own browser when it needs one.
+  for (const script of ['bench/mutation.mjs', 'bench/export-import.mjs', 'bench/import-chromium.mjs']) {
+    execFileSync(process.execPath, [script], { stdio: 'inherit' });
+  }
+  log();
+  log(
+    `(${((Date.now() - started) / 1000).toFixed(0)} s; raw anchoring numbers in bench/.results/results.json)`,
+  );
 }
 
 await main();
