@@ -38,6 +38,13 @@ export interface AnnotatorDeps {
   signal: AbortSignal;
 }
 
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.compareBoundaryPoints(Range.START_TO_START, b) === 0 &&
+    a.compareBoundaryPoints(Range.END_TO_END, b) === 0
+  );
+}
+
 export class Annotator {
   private currentKey: string;
   private readonly watch: PageWatch;
@@ -146,7 +153,11 @@ export class Annotator {
       modified: now,
     };
     this.toolbar.hide();
-    doc.getSelection()?.removeAllRanges();
+    // A range handed over by the boot script may be stale: the reader may have selected
+    // something else while the annotator loaded, and that selection must survive.
+    const current = doc.getSelection();
+    if (!selected || (current?.rangeCount && sameRange(current.getRangeAt(0), range)))
+      current?.removeAllRanges();
     this.watch.quietly(() => this.drawing.drawNew(model, annotation, span.start, span.end));
     this.annotations.set(annotation.id, annotation);
     try {
