@@ -1,33 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  drawnHighlights,
-  launch,
-  openArticle,
-  removeProfile,
-  type Session,
-  selectByMouse,
-  startServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { drawnHighlights, openArticle, selectByMouse, withExtensionBrowser } from './harness';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let session: Session;
-
-beforeAll(async () => {
-  server = await startServer();
-  session = await launch();
-});
-afterAll(async () => {
-  await session?.close();
-  server?.stop();
-  removeProfile(session.profile);
-});
+const browser = withExtensionBrowser();
 
 const texts = async (page: Parameters<typeof drawnHighlights>[0]) =>
   Object.values(await drawnHighlights(page)).sort();
 
 describe('pages that change under Gloss', () => {
   it('draws a highlight when its text arrives after load, and again after a re-render', async () => {
-    const page = await openArticle(session.context, `${server.url}/late.html`);
+    const page = await openArticle(browser.session.context, `${browser.url}/late.html`);
     await page.getByText('Curlews work').waitFor();
     await selectByMouse(page, 'Curlews work', 'long bills');
     await page.keyboard.press('h');
@@ -44,7 +25,7 @@ describe('pages that change under Gloss', () => {
   });
 
   it('follows single-page navigations: clears the old page and draws the new one', async () => {
-    const page = await openArticle(session.context, `${server.url}/spa.html?story=one`);
+    const page = await openArticle(browser.session.context, `${browser.url}/spa.html?story=one`);
     await selectByMouse(page, 'one hundred', 'twelve steps');
     await page.keyboard.press('h');
     await expect.poll(() => texts(page)).toEqual(['one hundred and twelve steps']);

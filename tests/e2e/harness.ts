@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 // @ts-expect-error: plain JavaScript helper shared with `npm start`.
 import { serveStatic } from '../../scripts/static-server.mjs';
 
@@ -175,4 +175,32 @@ export async function noteEditor(page: Page) {
     .poll(() => field.evaluate((el) => el.ownerDocument.hasFocus() && el.ownerDocument.activeElement === el))
     .toBe(true);
   return field;
+}
+
+/**
+ * One local server and one browser with the extension for a test file, started before its
+ * tests and removed (profile included) after them.
+ */
+export function withExtensionBrowser(): { readonly session: Session; readonly url: string } {
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let session: Session | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launch();
+  });
+  afterAll(async () => {
+    await session?.close();
+    server?.stop();
+    if (session) removeProfile(session.profile);
+  });
+  return {
+    get session() {
+      if (!session) throw new Error('the browser is not running');
+      return session;
+    },
+    get url() {
+      if (!server) throw new Error('the server is not running');
+      return server.url;
+    },
+  };
 }

@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   drawnHighlights,
   extensionPage,
-  launch,
   noteEditor,
   openArticle,
-  removeProfile,
-  type Session,
   selectByMouse,
-  startServer,
+  withExtensionBrowser,
 } from './harness';
 
 const SECRET = 'Rendezvous at pier nine';
-let server: Awaited<ReturnType<typeof startServer>>;
-let session: Session;
-
-beforeAll(async () => {
-  server = await startServer();
-  session = await launch();
-});
-afterAll(async () => {
-  await session?.close();
-  server?.stop();
-  removeProfile(session.profile);
-});
+const browser = withExtensionBrowser();
 
 async function libraryCount(): Promise<number> {
-  const library = await session.context.newPage();
-  await library.goto(extensionPage(session, 'library.html'));
+  const library = await browser.session.context.newPage();
+  await library.goto(extensionPage(browser.session, 'library.html'));
   await library.getByText(/ of \d+ annotations?$/).waitFor();
   const count = await library.locator('.item').count();
   await library.close();
@@ -36,7 +22,7 @@ async function libraryCount(): Promise<number> {
 
 describe('a hostile page', () => {
   it('cannot read a note while it is typed, saved or shown in the margin', async () => {
-    const page = await openArticle(session.context, `${server.url}/hostile.html`);
+    const page = await openArticle(browser.session.context, `${browser.url}/hostile.html`);
     await selectByMouse(page, 'seven boats', 'lighthouse keeper');
     await page.keyboard.press('n');
     await noteEditor(page);
@@ -62,7 +48,7 @@ describe('a hostile page', () => {
   it('cannot create, change or delete annotations with synthetic events or messages', async () => {
     const before = await libraryCount();
     expect(before).toBe(1);
-    const page = await openArticle(session.context, `${server.url}/hostile.html`);
+    const page = await openArticle(browser.session.context, `${browser.url}/hostile.html`);
     await page.waitForSelector('gloss-highlight');
     const drawnBefore = await drawnHighlights(page);
     await page.evaluate(() => (window as unknown as { __forge: () => void }).__forge());

@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   drawnHighlights,
   extensionPage,
-  launch,
   openArticle,
-  removeProfile,
-  type Session,
   selectByMouse,
-  startServer,
   tabIdOf,
+  withExtensionBrowser,
 } from './harness';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let session: Session;
-
-beforeAll(async () => {
-  server = await startServer();
-  session = await launch();
-});
-afterAll(async () => {
-  await session?.close();
-  server?.stop();
-  removeProfile(session.profile);
-});
+const browser = withExtensionBrowser();
 
 describe('a page revised between visits', () => {
   it('marks changed text, lists orphans, and lets the reader accept or re-attach', async () => {
-    const page = await openArticle(session.context, `${server.url}/revised.html`);
+    const page = await openArticle(browser.session.context, `${browser.url}/revised.html`);
     await selectByMouse(page, 'crossed the river', 'each morning');
     await page.keyboard.press('h');
     await selectByMouse(page, 'ice formed', 'northern shore');
@@ -40,8 +26,10 @@ describe('a page revised between visits', () => {
       .poll(async () => Object.values(await drawnHighlights(page)))
       .toEqual(['crossed the river three times each morning']);
 
-    const panel = await session.context.newPage();
-    await panel.goto(extensionPage(session, `sidepanel.html?tabId=${await tabIdOf(session, page)}`));
+    const panel = await browser.session.context.newPage();
+    await panel.goto(
+      extensionPage(browser.session, `sidepanel.html?tabId=${await tabIdOf(browser.session, page)}`),
+    );
     const changed = panel.locator('.item', { hasText: 'Text changed' });
     const orphan = panel.locator('.item', { hasText: 'Not found on page' });
     await expect.poll(() => changed.count()).toBe(1);
@@ -54,8 +42,8 @@ describe('a page revised between visits', () => {
     );
 
     // The library lists the orphan too, with a filter for all such passages.
-    const library = await session.context.newPage();
-    await library.goto(extensionPage(session, 'library.html'));
+    const library = await browser.session.context.newPage();
+    await library.goto(extensionPage(browser.session, 'library.html'));
     await library.getByLabel(/Only passages not found on their page \(1\)/).check();
     await expect.poll(() => library.locator('.item').count()).toBe(1);
     expect(await library.locator('.item').textContent()).toContain('Not found on page');

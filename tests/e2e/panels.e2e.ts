@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   drawnHighlights,
   extensionPage,
-  launch,
   openArticle,
-  removeProfile,
   runMenuAction,
-  type Session,
   selectByMouse,
-  startServer,
   tabIdOf,
+  withExtensionBrowser,
 } from './harness';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let session: Session;
-
-beforeAll(async () => {
-  server = await startServer();
-  session = await launch();
-});
-afterAll(async () => {
-  await session?.close();
-  server?.stop();
-  removeProfile(session.profile);
-});
+const browser = withExtensionBrowser();
 
 describe('selections across lists and tables, by mouse and keyboard', () => {
   it('highlights across list items and a link, and across table cells', async () => {
-    const page = await openArticle(session.context, `${server.url}/structures.html`);
+    const page = await openArticle(browser.session.context, `${browser.url}/structures.html`);
     await selectByMouse(page, 'northern bank', 'Willows lean over the deep');
     await page.keyboard.press('h');
     await selectByMouse(page, 'twice at dawn', 'Kingfisher');
@@ -45,7 +31,7 @@ describe('selections across lists and tables, by mouse and keyboard', () => {
   });
 
   it('highlights a keyboard selection (Shift+arrows) with h, and ignores h typed in a field', async () => {
-    const page = await openArticle(session.context, `${server.url}/structures.html`);
+    const page = await openArticle(browser.session.context, `${browser.url}/structures.html`);
     await page.locator('p', { hasText: 'The last paragraph' }).dblclick({ position: { x: 5, y: 8 } });
     for (let i = 0; i < 2; i++) await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('h');
@@ -62,12 +48,12 @@ describe('selections across lists and tables, by mouse and keyboard', () => {
 
 describe('overlaps and the context menu', () => {
   it('draws a highlight inside another so that both stay visible with their own ids', async () => {
-    const page = await openArticle(session.context, `${server.url}/structures.html`);
+    const page = await openArticle(browser.session.context, `${browser.url}/structures.html`);
     await selectByMouse(page, 'Reeds crowd', 'at the mouth');
     await page.keyboard.press('h');
     await selectByMouse(page, 'crowd the', 'shallows');
-    const tabId = await tabIdOf(session, page);
-    await runMenuAction(session, tabId, 'highlight');
+    const tabId = await tabIdOf(browser.session, page);
+    await runMenuAction(browser.session, tabId, 'highlight');
     await expect
       .poll(
         async () => Object.values(await drawnHighlights(page)).filter((t) => t.includes('shallows')).length,
@@ -86,16 +72,16 @@ describe('overlaps and the context menu', () => {
 
 describe('popup and side panel', () => {
   it('lists this page, scrolls to a highlight, edits and deletes from the side panel', async () => {
-    const page = await openArticle(session.context, `${server.url}/article.html`);
+    const page = await openArticle(browser.session.context, `${browser.url}/article.html`);
     await selectByMouse(page, 'Sophisticated attacks', 'trained fighters');
     await page.keyboard.press('h');
     await selectByMouse(page, 'Helpfully, ISIS', 'described for us');
     await page.keyboard.press('h');
     await expect.poll(async () => Object.keys(await drawnHighlights(page)).length).toBe(2);
-    const tabId = await tabIdOf(session, page);
+    const tabId = await tabIdOf(browser.session, page);
 
-    const popup = await session.context.newPage();
-    await popup.goto(extensionPage(session, `popup.html?tabId=${tabId}`));
+    const popup = await browser.session.context.newPage();
+    await popup.goto(extensionPage(browser.session, `popup.html?tabId=${tabId}`));
     await expect.poll(() => popup.locator('header .count').textContent()).toBe('2 on this page');
     // Newest first in the popup.
     expect(await popup.locator('.item .quote').first().textContent()).toContain('Helpfully');
@@ -109,8 +95,8 @@ describe('popup and side panel', () => {
       .toBe(false);
     await popup.close();
 
-    const panel = await session.context.newPage();
-    await panel.goto(extensionPage(session, `sidepanel.html?tabId=${tabId}`));
+    const panel = await browser.session.context.newPage();
+    await panel.goto(extensionPage(browser.session, `sidepanel.html?tabId=${tabId}`));
     const quotes = panel.locator('.item .quote');
     await expect.poll(() => quotes.count()).toBe(2);
     // Document order in the side panel.
