@@ -7,19 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, extensionArgs, QUIET_ARGS } from '../scripts/chromium.mjs';
 import { serveStatic } from '../scripts/static-server.mjs';
 
 const SECONDS = Number(process.env.GLOSS_BENCH_MUTATION_SECONDS ?? 10);
 const extension = resolve('.output/chrome-mv3');
 const out = resolve('bench/.results');
-const BASE_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 writeFileSync(
   join(out, 'ticker.html'),
@@ -63,11 +56,9 @@ async function select(page, from, to) {
 
 async function withBrowser(withExtension, work) {
   const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-mut-'));
-  const args = withExtension
-    ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...BASE_ARGS]
-    : BASE_ARGS;
+  const args = withExtension ? [...extensionArgs(extension), ...QUIET_ARGS] : QUIET_ARGS;
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args,
   });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, extensionArgs, QUIET_ARGS } from '../scripts/chromium.mjs';
 import { serveStatic } from '../scripts/static-server.mjs';
 
 const QUICK = process.argv.includes('--quick');
@@ -19,16 +20,8 @@ const BUDGET_MS = QUICK ? 2000 : 20000;
 const SIZES = [20_000, 1_000_000];
 const COUNTS = [10, 100, 1000];
 const PASSAGES = 1000;
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const BROWSER = { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true };
+const ARGS = QUIET_ARGS;
+const BROWSER = { executablePath: CHROMIUM_PATH, headless: true };
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
@@ -182,9 +175,7 @@ async function contentScriptBench(html) {
   const loads = QUICK ? 4 : 10;
   const run = async (withExtension) => {
     const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
-    const args = withExtension
-      ? [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, ...ARGS]
-      : ARGS;
+    const args = withExtension ? [...extensionArgs(EXTENSION), ...ARGS] : ARGS;
     const context = await chromium.launchPersistentContext(profile, { ...BROWSER, args });
     try {
       if (withExtension) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -3,26 +3,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, extensionArgs, QUIET_ARGS } from './chromium.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const extension = resolve('.output/chrome-mv3');
 const { server, url } = await serveStatic(['demo']);
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gloss-shot-')), {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
   viewport: { width: 1280, height: 800 },
-  args: [
-    `--disable-extensions-except=${extension}`,
-    `--load-extension=${extension}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-  ],
+  args: [...extensionArgs(extension), ...QUIET_ARGS],
 });
 const page = await context.newPage();
 await page.goto(`${url}/article.html`);
-await page.waitForSelector('gloss-ui', { state: 'attached' });
+await page.waitForFunction(() => performance.getEntriesByName('gloss:boot').length > 0);
 
 async function select(from, to) {
   await page.evaluate(

@@ -17,8 +17,17 @@ export function App({ id, view, edit }: { id: string; view: 'card' | 'margin'; e
       tellPage({ gloss: 'frame', action: 'resize', height: document.documentElement.scrollHeight }),
     );
     observer.observe(document.body);
-    return () => observer.disconnect();
-  }, []);
+    // Escape closes the card from anywhere in the frame, also in the moment after saving
+    // when the editor is gone and focus has not yet moved back into the card.
+    const escape = (event: KeyboardEvent) => {
+      if (view === 'card' && event.key === 'Escape') tellPage({ gloss: 'frame', action: 'close' });
+    };
+    document.addEventListener('keyup', escape);
+    return () => {
+      observer.disconnect();
+      document.removeEventListener('keyup', escape);
+    };
+  }, [view]);
 
   if (!annotation) return null;
   const run = (work: Promise<unknown>) =>

@@ -47,6 +47,8 @@ function sameRange(a: Range, b: Range): boolean {
 
 export class Annotator {
   private currentKey: string;
+  /** Ids drawn but not yet confirmed saved by the background. */
+  private readonly saving = new Set<string>();
   private readonly watch: PageWatch;
   private annotations = new Map<string, Annotation>();
   private readonly drawing: Drawing;
@@ -119,8 +121,14 @@ export class Annotator {
 
   async refresh(): Promise<void> {
     const key = this.currentKey;
-    const list = await this.deps.store.list(key);
+    const stored = await this.deps.store.list(key);
     if (key !== this.currentKey) return; // navigated meanwhile; that navigation refreshes
+    // A highlight drawn a moment ago may not be saved yet: a list fetched meanwhile must
+    // not make it look deleted (that would undraw it and close its note editor).
+    const unsaved = [...this.saving]
+      .map((id) => this.annotations.get(id))
+      .filter((a): a is Annotation => !!a && !stored.some((s) => s.id === a.id));
+    const list = [...stored, ...unsaved];
     const previous = this.annotations;
     this.annotations = new Map(list.map((a) => [a.id, a]));
     const gone = this.watch.quietly(() => this.drawing.sync(list));
@@ -160,6 +168,7 @@ export class Annotator {
       current?.removeAllRanges();
     this.watch.quietly(() => this.drawing.drawNew(model, annotation, span.start, span.end));
     this.annotations.set(annotation.id, annotation);
+    this.saving.add(annotation.id);
     try {
       await this.deps.store.create(annotation);
     } catch (error) {
@@ -167,6 +176,8 @@ export class Annotator {
       this.annotations.delete(annotation.id);
       this.toast(`Could not save the highlight: ${(error as Error).message}`, 'error');
       return;
+    } finally {
+      this.saving.delete(annotation.id);
     }
     if (withNote) this.openCard(annotation.id, true);
   }

@@ -7,14 +7,13 @@
  * Elements are a custom tag so that page styles for <mark> or <span> cannot restyle them.
  */
 import Mark from 'mark.js';
+import { isBlock } from '../anchoring/tree';
 import type { HighlightColor } from '../types';
 import type { HighlightPlan, MarkRange } from './plan';
 import { queryAll, rememberRoot } from './roots';
 import { withStaticIterators } from './static-iterator';
 
 export const HIGHLIGHT_TAG = 'gloss-highlight';
-const BLOCK_NEIGHBOURS =
-  /^(P|DIV|LI|UL|OL|TABLE|TBODY|THEAD|TR|TD|TH|H[1-6]|SECTION|ARTICLE|BLOCKQUOTE|PRE|DL|DT|DD|FIGURE|HEADER|FOOTER|MAIN|NAV|ASIDE|HR|BR)$/;
 
 export interface HighlightStyle {
   id: string;
@@ -35,10 +34,8 @@ function neighbour(node: Node, forward: boolean): Node | null {
   return next;
 }
 
-function isBlock(node: Node | null): boolean {
-  return (
-    node !== null && node.nodeType === Node.ELEMENT_NODE && BLOCK_NEIGHBOURS.test((node as Element).tagName)
-  );
+function isBlockNode(node: Node | null): boolean {
+  return node !== null && node.nodeType === Node.ELEMENT_NODE && isBlock(node as Element);
 }
 
 function unwrap(element: Element): void {
@@ -52,7 +49,7 @@ function unwrap(element: Element): void {
 function dropBlockGapMarks(elements: Element[]): Element[] {
   return elements.filter((element) => {
     const whitespaceOnly = (element.textContent ?? '').trim() === '';
-    if (whitespaceOnly && (isBlock(neighbour(element, false)) || isBlock(neighbour(element, true)))) {
+    if (whitespaceOnly && (isBlockNode(neighbour(element, false)) || isBlockNode(neighbour(element, true)))) {
       unwrap(element);
       return false;
     }

@@ -4,12 +4,11 @@
  * input events, so the content script sees trusted events exactly as it would from a person.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-// @ts-expect-error: plain JavaScript helper shared with `npm start`.
+import { CHROMIUM_PATH, extensionArgs, QUIET_ARGS } from '../../scripts/chromium.mjs';
 import { serveStatic } from '../../scripts/static-server.mjs';
 
 // What the helpers below call inside the extension's service worker.
@@ -30,7 +29,7 @@ export interface Session {
 }
 
 export async function startServer(): Promise<{ url: string; stop(): void }> {
-  const { server, url } = (await serveStatic(['tests/e2e/pages', 'demo'])) as { server: Server; url: string };
+  const { server, url } = await serveStatic(['tests/e2e/pages', 'demo']);
   return { url, stop: () => server.close() };
 }
 
@@ -40,20 +39,10 @@ export function newProfile(): string {
 
 export async function launch(profile = newProfile()): Promise<Session> {
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     acceptDownloads: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...extensionArgs(EXTENSION_DIR), ...QUIET_ARGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -1,0 +1,3 @@
+export const CHROMIUM_PATH: string;
+export const QUIET_ARGS: string[];
+export function extensionArgs(dir: string): string[];
