@@ -10,9 +10,13 @@ import { highlightsVisible } from '@/lib/settings';
 
 export function App() {
   const [key, setKey] = useState<string>();
+  const [windowId, setWindowId] = useState<number>();
   const [visible, setVisible] = useState(true);
   useEffect(() => {
-    void targetTab().then((tab) => setKey(tab?.url ? pageKey(tab.url) : ''));
+    void targetTab().then((tab) => {
+      setKey(tab?.url ? pageKey(tab.url) : '');
+      setWindowId(tab?.windowId);
+    });
     void highlightsVisible.getValue().then(setVisible);
   }, []);
   const list = useLiveQuery(
@@ -44,7 +48,7 @@ export function App() {
         Show highlights on the page
       </label>
       <div class="toolbar-row">
-        <button type="button" onClick={() => void openSidePanel().then(() => window.close())}>
+        <button type="button" onClick={() => void openSidePanel(windowId).then(() => window.close())}>
           Open side panel
         </button>
         <button type="button" onClick={() => void openLibrary().then(() => window.close())}>

@@ -28,14 +28,16 @@ export async function targetTab() {
   return pinned ? browser.tabs.get(pinned) : activeTab();
 }
 
-/** Opens the side panel (Chromium) or sidebar (Firefox); must run inside a click handler. */
-export async function openSidePanel(): Promise<void> {
-  const tab = await activeTab();
+/**
+ * Opens the side panel (Chromium) or sidebar (Firefox). Both browsers accept this only
+ * during the click that asks for it, so it must be called synchronously from the handler,
+ * with the window id already known (nothing may be awaited first).
+ */
+export function openSidePanel(windowId: number | undefined): Promise<void> {
   const chromeLike = browser as unknown as { sidePanel?: { open(o: { windowId: number }): Promise<void> } };
   const firefoxLike = browser as unknown as { sidebarAction?: { open(): Promise<void> } };
-  if (chromeLike.sidePanel && tab?.windowId !== undefined)
-    await chromeLike.sidePanel.open({ windowId: tab.windowId });
-  else await firefoxLike.sidebarAction?.open();
+  if (chromeLike.sidePanel && windowId !== undefined) return chromeLike.sidePanel.open({ windowId });
+  return firefoxLike.sidebarAction?.open() ?? Promise.reject(new Error('This browser has no side panel.'));
 }
 
 export async function openLibrary(): Promise<void> {
