@@ -19,13 +19,13 @@ export function App({ id, view, edit }: { id: string; view: 'card' | 'margin'; e
     observer.observe(document.body);
     // Escape closes the card from anywhere in the frame, also in the moment after saving
     // when the editor is gone and focus has not yet moved back into the card.
-    const escape = (event: KeyboardEvent) => {
+    const closeOnEscape = (event: KeyboardEvent) => {
       if (view === 'card' && event.key === 'Escape') tellPage({ gloss: 'frame', action: 'close' });
     };
-    document.addEventListener('keyup', escape);
+    document.addEventListener('keyup', closeOnEscape);
     return () => {
       observer.disconnect();
-      document.removeEventListener('keyup', escape);
+      document.removeEventListener('keyup', closeOnEscape);
     };
   }, [view]);
 
