@@ -39,6 +39,8 @@ export interface AnnotatorDeps {
 }
 
 function sameRange(a: Range, b: Range): boolean {
+  // Ranges in different trees (a selection inside a shadow root) cannot be compared.
+  if (a.startContainer.getRootNode() !== b.startContainer.getRootNode()) return false;
   return (
     a.compareBoundaryPoints(Range.START_TO_START, b) === 0 &&
     a.compareBoundaryPoints(Range.END_TO_END, b) === 0

@@ -43,3 +43,36 @@ describe('pages that change under Gloss', () => {
     await page.close();
   });
 });
+
+describe('web components', () => {
+  it('highlights a passage inside an open shadow root and finds it again', async () => {
+    const page = await openArticle(browser.session.context, `${browser.url}/shadow.html`);
+    const inShadow = () =>
+      page.evaluate(() =>
+        [...(document.querySelector('story-card')?.shadowRoot?.querySelectorAll('gloss-highlight') ?? [])]
+          .map((e) => e.textContent)
+          .join(''),
+      );
+    const box = await page.evaluate(() => {
+      const text = document.querySelector('story-card')?.shadowRoot?.querySelector('p')?.firstChild as Text;
+      const at = text.data.indexOf('the heron');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 1);
+      const a = range.getBoundingClientRect();
+      range.setStart(text, text.data.indexOf('sluice gate') + 'sluice gate'.length - 1);
+      range.setEnd(text, text.data.indexOf('sluice gate') + 'sluice gate'.length);
+      const b = range.getBoundingClientRect();
+      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+    });
+    await page.mouse.move(box.x1, box.y1);
+    await page.mouse.down();
+    await page.mouse.move(box.x2, box.y2, { steps: 6 });
+    await page.mouse.up();
+    await page.keyboard.press('h');
+    await expect.poll(inShadow).toBe('the heron waited by the sluice gate');
+    await page.reload();
+    await expect.poll(inShadow).toBe('the heron waited by the sluice gate');
+    await page.close();
+  });
+});
