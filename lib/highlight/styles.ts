@@ -26,6 +26,8 @@ gloss-highlight.gloss-hl-purple { background-color: rgba(160, 100, 255, 0.32) !i
 gloss-highlight.gloss-hl-note { text-decoration: underline dotted rgba(0, 0, 0, 0.55) !important; text-underline-offset: 3px !important; }
 gloss-highlight.gloss-hl-flash { outline: 3px solid rgba(255, 120, 0, 0.9) !important; outline-offset: 1px !important; transition: outline-color 0.6s !important; }
 html.gloss-hidden gloss-highlight.gloss-hl { background-color: transparent !important; text-decoration: none !important; cursor: auto !important; }
+/* The same inside shadow roots, which the page-level rule above cannot reach (Chromium). */
+:host-context(html.gloss-hidden) gloss-highlight.gloss-hl { background-color: transparent !important; text-decoration: none !important; cursor: auto !important; }
 @media (prefers-color-scheme: dark) {
   gloss-highlight.gloss-hl-yellow { background-color: rgba(255, 214, 0, 0.35) !important; }
   gloss-highlight.gloss-hl-note { text-decoration-color: rgba(255, 255, 255, 0.6) !important; }

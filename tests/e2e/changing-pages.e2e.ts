@@ -73,6 +73,15 @@ describe('web components', () => {
     await expect.poll(inShadow).toBe('the heron waited by the sluice gate');
     await page.reload();
     await expect.poll(inShadow).toBe('the heron waited by the sluice gate');
+    // Hiding highlights reaches into the component too.
+    const background = () =>
+      page.evaluate(() => {
+        const piece = document.querySelector('story-card')?.shadowRoot?.querySelector('gloss-highlight');
+        return piece ? getComputedStyle(piece).backgroundColor : '';
+      });
+    expect(await background()).not.toBe('rgba(0, 0, 0, 0)');
+    await page.evaluate(() => document.documentElement.classList.add('gloss-hidden'));
+    expect(await background()).toBe('rgba(0, 0, 0, 0)');
     await page.close();
   });
 });
