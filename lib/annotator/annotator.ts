@@ -6,7 +6,7 @@
 import { h, render } from 'preact';
 import { Toast } from '@/components/Toast';
 import { buildTextModel, describeSpan, spanOfRange } from '../anchoring';
-import { HIGHLIGHT_TAG } from '../highlight';
+import { piecesOf } from '../highlight';
 import type { PageState } from '../messaging';
 import { pageKey } from '../page-key';
 import type { Annotation, HighlightColor } from '../types';
@@ -146,16 +146,16 @@ export class Annotator {
     const { doc, win } = this.deps;
     const range = selected ?? usableSelectionRange(doc);
     if (!range) return;
-    const model = buildTextModel(doc.body);
-    const span = spanOfRange(model, range);
-    if (!span) return;
+    const described = this.describeRange(range);
+    if (!described) return;
+    const { model, span, target } = described;
     const now = new Date().toISOString();
     const annotation: Annotation = {
       id: this.deps.newId(),
       pageKey: this.key,
       url: win.location.href,
       title: doc.title.trim() || win.location.hostname,
-      target: describeSpan(model, span.start, span.end),
+      target,
       note: '',
       tags: [],
       color: this.deps.settings.color(),
@@ -212,12 +212,10 @@ export class Annotator {
   /** Replaces the stored selectors of `id` with the reader's current selection. */
   async reattach(id: string): Promise<boolean> {
     const range = usableSelectionRange(this.deps.doc);
-    if (!range || !this.annotations.has(id)) return false;
-    const model = buildTextModel(this.deps.doc.body);
-    const span = spanOfRange(model, range);
-    if (!span) return false;
+    const described = range && this.annotations.has(id) ? this.describeRange(range) : null;
+    if (!described) return false;
     this.deps.doc.getSelection()?.removeAllRanges();
-    await this.deps.store.update(id, { target: describeSpan(model, span.start, span.end) });
+    await this.deps.store.update(id, { target: described.target });
     return true;
   }
 
@@ -230,10 +228,9 @@ export class Annotator {
     const range = this.deps.doc.createRange();
     range.setStartBefore(first);
     range.setEndAfter(last);
-    const model = buildTextModel(this.deps.doc.body);
-    const span = spanOfRange(model, range);
-    if (!span) return false;
-    await this.deps.store.update(id, { target: describeSpan(model, span.start, span.end) });
+    const described = this.describeRange(range);
+    if (!described) return false;
+    await this.deps.store.update(id, { target: described.target });
     return true;
   }
 
@@ -276,12 +273,15 @@ export class Annotator {
     return this.annotations.has(id);
   }
 
-  private pieces(id: string): HTMLElement[] {
-    return [
-      ...this.deps.doc.querySelectorAll<HTMLElement>(
-        `${HIGHLIGHT_TAG}[data-annotation-id="${CSS.escape(id)}"]`,
-      ),
-    ];
+  private pieces(id: string): Element[] {
+    return piecesOf(this.deps.doc, id);
+  }
+
+  /** The text model of the page, the span `range` covers in it, and that span's selectors. */
+  private describeRange(range: Range) {
+    const model = buildTextModel(this.deps.doc.body);
+    const span = spanOfRange(model, range);
+    return span ? { model, span, target: describeSpan(model, span.start, span.end) } : null;
   }
 
   private offerUndo(annotation: Annotation): void {

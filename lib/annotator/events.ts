@@ -62,8 +62,10 @@ export function bindPageEvents(
   doc.addEventListener(
     'click',
     (event) => {
-      if (!event.isTrusted || !(event.target instanceof Element)) return;
-      const piece = event.target.closest(HIGHLIGHT_TAG);
+      // composedPath reaches a highlight inside a shadow root; event.target stops at its host.
+      const origin = event.composedPath()[0];
+      if (!event.isTrusted || !(origin instanceof Element)) return;
+      const piece = origin.closest(HIGHLIGHT_TAG);
       const id = piece?.getAttribute('data-annotation-id');
       if (!id || !annotator.hasAnnotation(id) || !doc.getSelection()?.isCollapsed) return;
       annotator.openCard(id, false);

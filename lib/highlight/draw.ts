@@ -119,7 +119,8 @@ export function drawHighlight(plan: HighlightPlan, style: HighlightStyle): Eleme
   return drawHighlights([{ plan, style }]);
 }
 
-function piecesOf(root: ParentNode, id: string): Element[] {
+/** Every element drawn for `id`, including those inside shadow roots and frames. */
+export function piecesOf(root: ParentNode, id: string): Element[] {
   return queryAll(root, `${HIGHLIGHT_TAG}[data-annotation-id="${CSS.escape(id)}"]`);
 }
 

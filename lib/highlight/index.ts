@@ -5,6 +5,7 @@ export {
   drawnIds,
   HIGHLIGHT_TAG,
   type HighlightStyle,
+  piecesOf,
   removeAllHighlights,
   removeHighlight,
   restyleHighlight,

@@ -73,6 +73,10 @@ describe('web components', () => {
     await expect.poll(inShadow).toBe('the heron waited by the sluice gate');
     await page.reload();
     await expect.poll(inShadow).toBe('the heron waited by the sluice gate');
+    // A click on a highlight inside the component opens its card.
+    await page.locator('story-card gloss-highlight').click();
+    await page.locator('iframe.frame').waitFor();
+    await page.keyboard.press('Escape');
     // Hiding highlights reaches into the component too.
     const background = () =>
       page.evaluate(() => {
