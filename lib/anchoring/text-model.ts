@@ -48,6 +48,9 @@ const MAY_COMPOSE = new Set([
   'FRAME',
 ]);
 
+/** Marks, on the walk's stack, the end of a block element's subtree. */
+const BLOCK_END = Symbol('block end');
+
 export function buildTextModel(root: Node): TextModel {
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -63,11 +66,21 @@ export function buildTextModel(root: Node): TextModel {
   };
   findOwn(root);
 
-  const visit = (node: Node): void => {
+  // An explicit stack rather than recursion: pages nest elements thousands deep (generated
+  // markup, hostile pages) and the call stack would overflow long before the DOM does.
+  // Children are pushed last-first so that they pop in reading order; BLOCK_END marks where
+  // a block's subtree ends, since the word break it adds belongs after its last child.
+  const stack: (Node | typeof BLOCK_END)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node | typeof BLOCK_END;
+    if (node === BLOCK_END) {
+      pendingBreak = true;
+      continue;
+    }
     const type = node.nodeType;
     if (type === 3) {
       const data = (node as Text).data;
-      if (data.length === 0) return;
+      if (data.length === 0) continue;
       if (pendingBreak) {
         const last = parts[parts.length - 1];
         if (last && !isSpaceCode(last.charCodeAt(last.length - 1)) && !isSpaceCode(data.charCodeAt(0))) {
@@ -80,31 +93,30 @@ export function buildTextModel(root: Node): TextModel {
       starts.push(length);
       parts.push(data);
       length += data.length;
-      return;
+      continue;
     }
-    if (type !== 1 && type !== 9 && type !== 11) return;
-    let block = false;
+    if (type !== 1 && type !== 9 && type !== 11) continue;
     let composed: ArrayLike<Node> | null = null;
     if (type === 1) {
       // One tagName read per element: this loop runs over every element of the page.
       const element = node as Element;
       const tag = element.tagName;
-      if (SKIPPED.has(tag) || own.has(element)) return;
-      block = BLOCKS.has(tag);
-      if (block) pendingBreak = true;
+      if (SKIPPED.has(tag) || own.has(element)) continue;
+      if (BLOCKS.has(tag)) {
+        pendingBreak = true;
+        stack.push(BLOCK_END);
+      }
       if (MAY_COMPOSE.has(tag) || tag.includes('-')) composed = composedChildren(node);
       // A shadow root or a frame is a new tree: look there for Gloss's elements too.
       const tree = composed && (element.shadowRoot ?? (tag === 'SLOT' ? null : composed[0]));
       if (tree) findOwn(tree);
     }
     if (composed) {
-      for (let i = 0; i < composed.length; i++) visit(composed[i] as Node);
+      for (let i = composed.length - 1; i >= 0; i--) stack.push(composed[i] as Node);
     } else {
-      for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
     }
-    if (block) pendingBreak = true;
-  };
-  visit(root);
+  }
   return { root, text: parts.join(''), nodes, starts };
 }
 

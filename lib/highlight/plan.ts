@@ -41,19 +41,28 @@ interface Part {
   to: number;
 }
 
-/** The nearest block ancestor, or the root of the node's tree: pieces never cross one. */
+/**
+ * The nearest block ancestor, or the root of the node's tree: pieces never cross one.
+ * Climbs in a loop (inline elements can nest thousands deep) and caches the answer for
+ * every ancestor passed, so the text nodes of one paragraph climb it once between them.
+ */
 function blockOf(node: Node, cache: Map<Node, Node>): Node {
-  const parent = node.parentNode;
+  let parent: Node | null = node.parentNode;
   if (!parent) return node;
   const known = cache.get(parent);
   if (known) return known;
-  const block =
-    parent.nodeType === 1 && isBlock(parent as Element)
-      ? parent
-      : parent.parentNode
-        ? blockOf(parent, cache)
-        : parent;
-  cache.set(parent, block);
+  const passed: Node[] = [];
+  let block: Node | undefined;
+  while (!block) {
+    passed.push(parent);
+    const up: Node | null = parent.parentNode;
+    if ((parent.nodeType === 1 && isBlock(parent as Element)) || !up) block = parent;
+    else {
+      block = cache.get(up);
+      parent = up;
+    }
+  }
+  for (const ancestor of passed) cache.set(ancestor, block);
   return block;
 }
 
