@@ -63,4 +63,6 @@ export type AnchorStatus =
   | { kind: 'exact' }
   | { kind: 'fuzzy'; score: number; text: string }
   | { kind: 'orphan' }
-  | { kind: 'pending' };
+  | { kind: 'pending' }
+  /** Gloss threw while anchoring or drawing it: a fault of Gloss's, not proof it left the page. */
+  | { kind: 'failed' };

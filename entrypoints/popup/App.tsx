@@ -4,7 +4,14 @@ import { ExportMenu } from '@/components/ExportMenu';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { getDatabase, listPage } from '@/lib/db';
 import { pageKey } from '@/lib/page-key';
-import { annotationActions, openLibrary, openSidePanel, targetTab } from '@/lib/pages/actions';
+import {
+  annotationActions,
+  askTab,
+  openLibrary,
+  openSidePanel,
+  sendToTab,
+  targetTab,
+} from '@/lib/pages/actions';
 import { exportAnnotations } from '@/lib/pages/export-download';
 import { highlightsVisible } from '@/lib/settings';
 
@@ -12,10 +19,15 @@ export function App() {
   const [key, setKey] = useState<string>();
   const [windowId, setWindowId] = useState<number>();
   const [visible, setVisible] = useState(true);
+  const [problem, setProblem] = useState<string>();
   useEffect(() => {
     void targetTab().then((tab) => {
       setKey(tab?.url ? pageKey(tab.url) : '');
       setWindowId(tab?.windowId);
+      // Only to say so when the page could not be fully read; a tab with no Gloss answers nothing.
+      void askTab(tab?.id, (id) => sendToTab(id, { type: 'getPageState' })).then((state) =>
+        setProblem(state?.problem),
+      );
     });
     void highlightsVisible.getValue().then(setVisible);
   }, []);
@@ -37,6 +49,7 @@ export function App() {
           {list === undefined ? '' : `${list.length} on this page`}
         </span>
       </header>
+      {problem && <p role="status">{problem}</p>}
       <label class="switch-row">
         <input
           type="checkbox"

@@ -51,6 +51,7 @@ export function App() {
   return (
     <main class="panel">
       <h1 class="title">This page</h1>
+      {state?.problem && <p role="status">{state.problem}</p>}
       {message && (
         <p class="error" role="alert">
           {message}
@@ -77,7 +78,7 @@ export function App() {
               status={status}
               actions={{
                 onGo:
-                  status?.kind === 'orphan'
+                  status?.kind === 'orphan' || status?.kind === 'failed'
                     ? undefined
                     : () => toTab((t) => sendToTab(t, { type: 'scrollToAnnotation', id })),
                 onSave: (note, tags) => annotationActions.save(id, note, tags),

@@ -103,7 +103,9 @@ export class Annotator {
   /** Sends the anchoring outcome of this page to the background when it changed. */
   private reportStates(): void {
     const states: Record<string, 'exact' | 'fuzzy' | 'orphan'> = {};
-    for (const [id, status] of this.drawing.statuses) if (status.kind !== 'pending') states[id] = status.kind;
+    // A failed passage is Gloss's fault, not news about the page: it is not recorded as anything.
+    for (const [id, status] of this.drawing.statuses)
+      if (status.kind !== 'pending' && status.kind !== 'failed') states[id] = status.kind;
     const report = JSON.stringify([this.currentKey, states]);
     if (report === this.lastReport) return;
     this.lastReport = report;
@@ -240,6 +242,7 @@ export class Annotator {
       highlightsVisible: this.visible,
       statuses: Object.fromEntries(this.drawing.statuses),
       order: this.drawing.order(),
+      ...(this.drawing.problem ? { problem: this.drawing.problem } : {}),
     };
   }
 

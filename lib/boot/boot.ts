@@ -29,14 +29,27 @@ export interface BootDeps {
   signal: AbortSignal;
 }
 
+/** Shown to the reader (popup, side panel) when the page's annotations could not be looked up or shown. */
+export const BOOT_PROBLEM = 'Gloss could not load its highlights on this page.';
+
 export class Boot {
   private loading: Promise<AnnotatorHandle> | null = null;
+  /** Injecting the annotator threw; `loading` stays rejected, so this stays true. */
+  private loadFailed = false;
+  /** The last question whether the page has annotations threw (the background was unreachable). */
+  private countFailed = false;
 
   constructor(private readonly deps: BootDeps) {}
 
   /** The annotator, injected on first call. */
   load(): Promise<AnnotatorHandle> {
-    this.loading ??= this.deps.inject().then(() => annotatorReady());
+    this.loading ??= this.deps
+      .inject()
+      .then(() => annotatorReady())
+      .catch((error: unknown) => {
+        this.loadFailed = true;
+        throw error;
+      });
     return this.loading;
   }
 
@@ -70,13 +83,22 @@ export class Boot {
       highlightsVisible: await this.deps.highlightsVisible(),
       statuses: {},
       order: [],
+      ...(this.loadFailed || this.countFailed ? { problem: BOOT_PROBLEM } : {}),
     };
     return state;
   }
 
   private async loadIfAnnotated(): Promise<void> {
     if (this.loading) return;
-    if ((await this.deps.count(pageKey(this.deps.win.location.href))) > 0) await this.load();
+    let count: number;
+    try {
+      count = await this.deps.count(pageKey(this.deps.win.location.href));
+      this.countFailed = false;
+    } catch (error) {
+      this.countFailed = true;
+      throw error;
+    }
+    if (count > 0) await this.load();
   }
 
   private act(action: PageAction): void {

@@ -17,6 +17,8 @@ export interface PageState {
   statuses: Record<string, AnchorStatus>;
   /** Annotation ids in the order their highlights appear in the page. */
   order: string[];
+  /** Set when part of the page could not be read or drawn: plain words for the reader. */
+  problem?: string;
 }
 
 export interface BackgroundResponses {

@@ -9,6 +9,9 @@ import { anchorAll, buildTextModel, describe as describeRange, type TextModel } 
 import { drawHighlight, planHighlight } from '../../lib/highlight';
 import { depthBelow, nest } from '../fixtures/deep-page';
 
+// A variable, not a literal: it fits HighlightStyle with or without the hasNote flag.
+const STYLE = { id: 'deep', color: 'yellow', hasNote: false } as const;
+
 interface DeepPage {
   root: HTMLElement;
   innermost: Text;
@@ -84,7 +87,7 @@ function roundTrip(page: DeepPage, draw: boolean): Record<string, number> {
   // Two pieces: one inside the deep <p>, one for "Back near" after it.
   expect(plan?.pieces).toHaveLength(2);
   if (draw && plan) {
-    const drawn = time(times, 'draw', () => drawHighlight(plan, { id: 'deep', color: 'yellow' }));
+    const drawn = time(times, 'draw', () => drawHighlight(plan, STYLE));
     // mark.js wraps each text node on its own: three wraps, one per text node.
     expect(drawn.map((element) => element.textContent)).toEqual([
       'The innermost sentence sits far down.',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { publishAnnotator } from '@/lib/annotator/handoff';
-import { Boot } from '@/lib/boot/boot';
+import { BOOT_PROBLEM, Boot } from '@/lib/boot/boot';
 
 function makeBoot(count: number) {
   const controller = new AbortController();
@@ -59,5 +59,31 @@ describe('Boot', () => {
     expect(boot.claim({ type: 'runAction', action: 'wipe' })).toBeNull();
     expect(boot.claim({ type: 'scrollToAnnotation', id: 'x' })).toBeNull();
     stop();
+  });
+
+  it('says so in the page state when the annotator could not be injected', async () => {
+    const { boot, inject, stop } = makeBoot(2);
+    inject.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
+    await expect(boot.start()).rejects.toThrow(/Cannot access/);
+    expect(await boot.answer({ type: 'getPageState' })).toMatchObject({ problem: BOOT_PROBLEM });
+    stop();
+  });
+
+  it('says so while the background cannot say whether the page has annotations', async () => {
+    const controller = new AbortController();
+    const count = vi.fn(async () => 0).mockRejectedValueOnce(new Error('Could not establish connection'));
+    const boot = new Boot({
+      doc: document,
+      win: window,
+      count,
+      inject: vi.fn(async () => undefined),
+      highlightsVisible: async () => true,
+      signal: controller.signal,
+    });
+    await expect(boot.start()).rejects.toThrow(/connection/);
+    expect(await boot.answer({ type: 'getPageState' })).toMatchObject({ problem: BOOT_PROBLEM });
+    await boot.answer({ type: 'annotationsChanged' });
+    expect(await boot.answer({ type: 'getPageState' })).not.toHaveProperty('problem');
+    controller.abort();
   });
 });

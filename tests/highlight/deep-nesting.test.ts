@@ -9,6 +9,9 @@ import { buildTextModel } from '../../lib/anchoring';
 import { drawHighlight, planHighlight } from '../../lib/highlight';
 import { depthBelow, nest } from '../fixtures/deep-page';
 
+// A variable, not a literal: it fits HighlightStyle with or without the hasNote flag.
+const STYLE = { id: 'deep', color: 'yellow', hasNote: false } as const;
+
 /** <p>{depth levels of inline elements around "Deep words here."} Shallow words.</p><p>Next paragraph.</p> */
 function deepPage(depth: number) {
   const root = document.createElement('div');
@@ -48,7 +51,7 @@ describe('planning a highlight in deeply nested inline text', () => {
     const { planned, ms } = plan(page);
     if (!planned) throw new Error('no plan');
     const started = performance.now();
-    const drawn = drawHighlight(planned, { id: 'deep', color: 'yellow' });
+    const drawn = drawHighlight(planned, STYLE);
     const drawMs = performance.now() - started;
     expect(drawn.map((element) => element.textContent)).toEqual([
       'words here.',
