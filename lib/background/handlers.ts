@@ -31,9 +31,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
   const notifyPages = deps.notifyPages ?? ((keys: string[]) => keys.forEach(notifyPage));
   const sender = (info: Browser.runtime.MessageSender) =>
     classifySender(info as SenderInfo, deps.runtimeId, deps.extensionOrigin);
+  const notAllowed = () => new Error('Not allowed: this page may not change that annotation.');
   const requirePage = (info: Browser.runtime.MessageSender, key: string) => {
-    if (!mayTouchPage(sender(info), key))
-      throw new Error('Not allowed: this page may not change that annotation.');
+    if (!mayTouchPage(sender(info), key)) throw notAllowed();
   };
   const existing = async (
     info: Browser.runtime.MessageSender,
@@ -73,8 +73,16 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       return saved;
     },
     updateAnnotation: async ({ id, changes }, info) => {
-      if (!(await existing(info, id))) return null;
-      const saved = await db.updateAnnotation(database, id, changes);
+      const checked = await existing(info, id);
+      if (!checked) return null;
+      const saved = await db.updateAnnotation(database, id, changes, (current) => {
+        // Checked again where it is written: a restore or an import may have replaced the
+        // record (with another page's) since it was read.
+        if (current.pageKey !== checked.pageKey) throw notAllowed();
+        // Where the passage is may be changed only by a sender allowed on its page,
+        // whatever else let it edit the note.
+        if (changes.target) requirePage(info, current.pageKey);
+      });
       if (saved) notifyPage(saved.pageKey);
       return saved ?? null;
     },
@@ -86,7 +94,15 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     },
     restoreAnnotation: async ({ annotation }, info) => {
       requirePage(info, annotation.pageKey);
-      await db.restoreAnnotation(database, annotation);
+      // The incoming record names a page the sender may touch, but the id may already be
+      // taken by a record of another page: the sender must be allowed on that page too,
+      // and a content script never moves a record from one page to another.
+      const from = sender(info);
+      await db.restoreAnnotation(database, annotation, (stored) => {
+        if (!stored) return;
+        requirePage(info, stored.pageKey);
+        if (from.kind !== 'extension-page' && stored.pageKey !== annotation.pageKey) throw notAllowed();
+      });
       notifyPage(annotation.pageKey);
       return annotation;
     },

@@ -22,9 +22,35 @@ export function getAnnotation(db: GlossDatabase, id: string): Promise<Annotation
   return db.annotations.get(id);
 }
 
+/** Whether two stored values hold the same data, whatever the key order (an absent key equals `undefined`). */
+export function sameContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((key) => o[key] !== undefined);
+  const shared = keys(left);
+  return (
+    shared.length === keys(right).length &&
+    shared.every((key) => Object.hasOwn(right, key) && sameContent(left[key], right[key]))
+  );
+}
+
+/**
+ * Adds a new annotation. A retry of the same request (its answer was lost) finds its own
+ * record and gets it back; a different record under a taken id is refused, never merged.
+ */
 export async function createAnnotation(db: GlossDatabase, annotation: Annotation): Promise<Annotation> {
-  await db.annotations.add(annotation);
-  return annotation;
+  return db.transaction('rw', db.annotations, async () => {
+    const stored = await db.annotations.get(annotation.id);
+    if (stored) {
+      if (sameContent(stored, annotation)) return stored;
+      throw new Error('Not allowed: another annotation already has this id.');
+    }
+    await db.annotations.add(annotation);
+    return annotation;
+  });
 }
 
 /** Applies a reader's edit; returns the new record, or undefined when it no longer exists. */
@@ -32,11 +58,14 @@ export async function updateAnnotation(
   db: GlossDatabase,
   id: string,
   changes: AnnotationChanges,
+  /** Runs on the record about to change, in the same transaction; a throw refuses the edit. */
+  guard?: (current: Annotation) => void,
   now = new Date(),
 ): Promise<Annotation | undefined> {
   return db.transaction('rw', db.annotations, async () => {
     const current = await db.annotations.get(id);
     if (!current) return undefined;
+    guard?.(current);
     const next: Annotation = { ...current, ...changes, modified: now.toISOString() };
     await db.annotations.put(next);
     return next;
@@ -51,7 +80,17 @@ export async function deleteAnnotation(db: GlossDatabase, id: string): Promise<A
   });
 }
 
-/** Puts a deleted annotation back exactly as it was (undo). */
-export async function restoreAnnotation(db: GlossDatabase, annotation: Annotation): Promise<void> {
-  await db.annotations.put(annotation);
+/**
+ * Puts a deleted annotation back exactly as it was (undo). `guard` sees the record stored
+ * under that id, if any, in the same transaction as the write: a throw refuses the write.
+ */
+export async function restoreAnnotation(
+  db: GlossDatabase,
+  annotation: Annotation,
+  guard?: (stored: Annotation | undefined) => void,
+): Promise<void> {
+  await db.transaction('rw', db.annotations, async () => {
+    guard?.(await db.annotations.get(annotation.id));
+    await db.annotations.put(annotation);
+  });
 }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { GlossDatabase } from '@/lib/db';
@@ -79,5 +79,114 @@ describe('background handlers', () => {
       tabOn('https://a.org/#x'),
     );
     expect(list.map((a) => a.id).sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('every write checks the record already stored under its id', () => {
+  const fromA = tabOn('https://a.org/');
+
+  it('a content script cannot overwrite another page’s record by restoring one with its id', async () => {
+    const theirs = { ...make('shared', 'https://b.org/'), note: 'b’s note' };
+    await database.annotations.add(theirs);
+    const forged = { ...make('shared', 'https://a.org/'), note: 'overwritten' };
+    await expect(
+      handlers.restoreAnnotation({ type: 'restoreAnnotation', annotation: forged }, fromA),
+    ).rejects.toThrow(/Not allowed/);
+    expect(await database.annotations.get('shared')).toEqual(theirs);
+    expect(notified).toEqual([]);
+  });
+
+  it('nor move a record between the two pages its tab may briefly be on', async () => {
+    // During a pushState navigation the sender and tab URLs differ, and both pages are allowed.
+    const between = {
+      id: ID,
+      url: 'https://a.org/',
+      tab: { id: 1, url: 'https://b.org/' },
+    } as Browser.runtime.MessageSender;
+    const theirs = make('moving', 'https://b.org/');
+    await database.annotations.add(theirs);
+    await expect(
+      handlers.restoreAnnotation(
+        { type: 'restoreAnnotation', annotation: make('moving', 'https://a.org/') },
+        between,
+      ),
+    ).rejects.toThrow(/Not allowed/);
+    expect(await database.annotations.get('moving')).toEqual(theirs);
+  });
+
+  it('a content script may still put back its own page’s record, and an extension page any record', async () => {
+    const mine = make('undo', 'https://a.org/');
+    await database.annotations.add(mine);
+    await handlers.restoreAnnotation(
+      { type: 'restoreAnnotation', annotation: { ...mine, note: 'again' } },
+      fromA,
+    );
+    expect((await database.annotations.get('undo'))?.note).toBe('again');
+    await database.annotations.add(make('elsewhere', 'https://b.org/'));
+    await handlers.restoreAnnotation(
+      { type: 'restoreAnnotation', annotation: make('elsewhere', 'https://a.org/') },
+      page,
+    );
+    expect((await database.annotations.get('elsewhere'))?.pageKey).toBe('https://a.org/');
+  });
+
+  it('creating the same record twice (a retry) returns it; a different record under that id is refused', async () => {
+    const first = make('retry', 'https://a.org/');
+    const request = { type: 'createAnnotation', annotation: first } as const;
+    expect(await handlers.createAnnotation(request, fromA)).toEqual(first);
+    // The same content with its keys in another order is still the same record.
+    const reordered = Object.fromEntries(Object.entries(first).reverse()) as unknown as Annotation;
+    expect(await handlers.createAnnotation({ ...request, annotation: reordered }, fromA)).toEqual(first);
+    await expect(
+      handlers.createAnnotation({ ...request, annotation: { ...first, note: 'changed' } }, fromA),
+    ).rejects.toThrow(/Not allowed/);
+    expect(await database.annotations.toArray()).toEqual([first]);
+  });
+
+  it('creating a record under another page’s id is refused, even with identical other fields', async () => {
+    const theirs = make('taken', 'https://b.org/');
+    await database.annotations.add(theirs);
+    await expect(
+      handlers.createAnnotation(
+        {
+          type: 'createAnnotation',
+          annotation: { ...theirs, pageKey: 'https://a.org/', url: 'https://a.org/' },
+        },
+        fromA,
+      ),
+    ).rejects.toThrow(/Not allowed/);
+    expect(await database.annotations.toArray()).toEqual([theirs]);
+  });
+
+  it('an update checks the record it writes, not only the one it read first', async () => {
+    // Replaced by another page's record between the check and the write (a restore or an import).
+    const theirs = make('swapped', 'https://b.org/');
+    await database.annotations.add(theirs);
+    vi.spyOn(database.annotations, 'get').mockResolvedValueOnce(make('swapped', 'https://a.org/'));
+    await expect(
+      handlers.updateAnnotation(
+        { type: 'updateAnnotation', id: 'swapped', changes: { note: 'written on the wrong page' } },
+        fromA,
+      ),
+    ).rejects.toThrow(/Not allowed/);
+    expect(await database.annotations.get('swapped')).toEqual(theirs);
+  });
+
+  it('a content script cannot move another page’s passage, or record how it anchored', async () => {
+    await database.annotations.bulkAdd([make('mine', 'https://a.org/'), make('theirs', 'https://b.org/')]);
+    await database.anchorStates.add({ id: 'theirs', pageKey: 'https://b.org/', kind: 'exact', checked: 'x' });
+    const target = { quote: { type: 'TextQuoteSelector', exact: 'moved' } } as const;
+    await expect(
+      handlers.updateAnnotation({ type: 'updateAnnotation', id: 'theirs', changes: { target } }, fromA),
+    ).rejects.toThrow(/Not allowed/);
+    await handlers.reportAnchoring(
+      { type: 'reportAnchoring', pageKey: 'https://a.org/', states: { mine: 'fuzzy', theirs: 'orphan' } },
+      fromA,
+    );
+    expect(await database.anchorStates.toArray()).toEqual([
+      { id: 'mine', pageKey: 'https://a.org/', kind: 'fuzzy', checked: expect.any(String) },
+      { id: 'theirs', pageKey: 'https://b.org/', kind: 'exact', checked: 'x' },
+    ]);
+    expect((await database.annotations.get('theirs'))?.target.quote.exact).toBe('word');
   });
 });
