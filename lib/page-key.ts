@@ -32,11 +32,22 @@ export function pageKey(url: string): string {
     return url.split('#')[0] ?? url;
   }
   parsed.hash = '';
-  for (const name of [...parsed.searchParams.keys()]) {
-    if (isTrackingParam(name)) parsed.searchParams.delete(name);
-  }
-  // URLSearchParams leaves a bare "?" behind when every parameter went.
-  if ([...parsed.searchParams.keys()].length === 0) parsed.search = '';
+  // In a Firefox content script the URL object can be a page object seen through an Xray
+  // wrapper, whose `searchParams.keys()` iterator is not iterable there (the boot script
+  // threw "e.searchParams.keys() is not iterable" on every page). So the query is read
+  // with `forEach`, a plain method call that crosses the wrapper, on params parsed from
+  // the `search` string.
+  const params = new URLSearchParams(parsed.search);
+  const names: string[] = [];
+  params.forEach((_value, name) => {
+    names.push(name);
+  });
+  const tracking = names.filter(isTrackingParam);
+  for (const name of tracking) params.delete(name);
+  // Same serialisation as deleting through `parsed.searchParams`, so stored keys do not
+  // change; and no bare "?" is left behind when every parameter went.
+  if (tracking.length > 0) parsed.search = params.toString();
+  if (names.length === tracking.length) parsed.search = '';
   return parsed.toString();
 }
 
