@@ -8,8 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // One retry: on 2 busy cores a real browser occasionally misses a step (seen ~1 in 10
-    // full runs in the hostile-page file); a test that fails twice is a real failure.
-    retry: 1,
+    // No retry: a flaky step is a race to fix, not to hide.
+    retry: 0,
   },
 });

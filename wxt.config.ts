@@ -1,6 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+const EXTENSION_PAGES_CSP =
+  "script-src 'self'; object-src 'none'; img-src 'self' data: blob:; media-src 'none'; font-src 'self'; frame-src 'self'";
+
 // One configuration for both targets: Chromium MV3 first, Firefox MV2 (sidebar_action) second.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -17,6 +20,10 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: ['<all_urls>'],
+    // Notes never load anything remote on their own (components/MarkdownView.tsx): images
+    // only from the extension, data: and blob: URLs (what "Show images" makes).
+    content_security_policy:
+      browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Gloss' },
     commands: {
       'highlight-selection': {

@@ -271,7 +271,7 @@ export function drawGloss(count: number) {
   let wraps = 0;
   const drawn = new Set<number>();
   const items = plans.flatMap((plan, i) =>
-    plan ? [{ plan, style: { id: String(i), color: 'yellow' as const, hasNote: false } }] : [],
+    plan ? [{ plan, style: { id: String(i), color: 'yellow' as const } }] : [],
   );
   for (const element of drawHighlights(items)) {
     wraps++;

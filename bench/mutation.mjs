@@ -85,7 +85,7 @@ async function cpuOver(context, url, annotate) {
     }
     await page.waitForFunction(
       () =>
-        new Set([...document.querySelectorAll('gloss-highlight')].map((e) => e.dataset.annotationId)).size ===
+        new Set([...document.querySelectorAll('mark[data-annotation-id]')].map((e) => e.dataset.annotationId)).size ===
         2,
     );
   }
@@ -97,7 +97,7 @@ async function cpuOver(context, url, annotate) {
   await page.waitForTimeout(SECONDS * 1000);
   const after = await metric();
   const drawnAtEnd = await page.evaluate(
-    () => new Set([...document.querySelectorAll('gloss-highlight')].map((e) => e.dataset.annotationId)).size,
+    () => new Set([...document.querySelectorAll('mark[data-annotation-id]')].map((e) => e.dataset.annotationId)).size,
   );
   return {
     taskMs: (after.TaskDuration - before.TaskDuration) * 1000,
@@ -130,7 +130,7 @@ async function loadToDrawn(context, url) {
       await page.evaluate(() => ({
         drawn: performance.getEntriesByName('gloss:first-draw')[0].startTime,
         load: performance.getEntriesByType('navigation')[0].loadEventEnd,
-        count: new Set([...document.querySelectorAll('gloss-highlight')].map((e) => e.dataset.annotationId))
+        count: new Set([...document.querySelectorAll('mark[data-annotation-id]')].map((e) => e.dataset.annotationId))
           .size,
       })),
     );

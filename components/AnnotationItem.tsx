@@ -105,7 +105,7 @@ export function AnnotationItem({
             {annotation.target.quote.suffix}…
           </p>
         )}
-        {annotation.note.trim() && <MarkdownView source={annotation.note} />}
+        {annotation.note.trim() && <MarkdownView source={annotation.note} offerImages />}
         {annotation.tags.length > 0 && (
           <ul class="tags" aria-label="Tags">
             {annotation.tags.map((tag) => (

@@ -16,7 +16,9 @@ interface Props {
 }
 
 export function ColorSwatches({ value, onChange, label = 'Highlight colour' }: Props) {
+  // Page scripts can dispatch clicks and keys into the in-page toolbar: only a person's count.
   const move = (event: KeyboardEvent) => {
+    if (!event.isTrusted) return;
     const step =
       event.key === 'ArrowRight' || event.key === 'ArrowDown'
         ? 1
@@ -47,7 +49,7 @@ export function ColorSwatches({ value, onChange, label = 'Highlight colour' }: P
           title={COLOR_LABELS[color]}
           tabIndex={color === value ? 0 : -1}
           style={{ background: SWATCH_FILL[color] }}
-          onClick={() => onChange(color)}
+          onClick={(event) => event.isTrusted && onChange(color)}
         />
       ))}
     </div>

@@ -92,7 +92,7 @@ export function NoteCard({ annotation, startEditing, onSave, onColor, onDelete, 
           </label>
         </div>
       ) : annotation.note.trim() ? (
-        <MarkdownView source={annotation.note} />
+        <MarkdownView source={annotation.note} offerImages />
       ) : (
         <p class="empty-note">No note yet.</p>
       )}

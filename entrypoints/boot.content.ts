@@ -1,4 +1,5 @@
 import { Boot } from '@/lib/boot/boot';
+import { extensionLifetime } from '@/lib/lifetime';
 import { sendToBackground } from '@/lib/messaging';
 import { isAnnotatablePage } from '@/lib/page-key';
 import { highlightsVisible } from '@/lib/settings';
@@ -6,15 +7,19 @@ import { highlightsVisible } from '@/lib/settings';
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  async main(ctx) {
+  // The page could replay WXT's "script started" message; Gloss posts nothing to the page.
+  noScriptStartedPostMessage: true,
+  async main() {
     if (!isAnnotatablePage(location.href) || !document.body) return;
+    // Not WXT's ctx.signal: a page can end that one (see lib/lifetime).
+    const signal = extensionLifetime(window, () => browser.runtime?.id !== undefined);
     const boot = new Boot({
       doc: document,
       win: window,
       count: (pageKey) => sendToBackground({ type: 'countPageAnnotations', pageKey }),
       inject: () => sendToBackground({ type: 'loadAnnotator' }),
       highlightsVisible: () => highlightsVisible.getValue(),
-      signal: ctx.signal,
+      signal,
     });
     const listener = (message: unknown, sender: { id?: string }, respond: (answer: unknown) => void) => {
       const request = sender.id === browser.runtime.id ? boot.claim(message) : null;
@@ -26,9 +31,7 @@ export default defineContentScript({
       return true;
     };
     browser.runtime.onMessage.addListener(listener);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
-    // A timing mark only (no content): lets tests and the bench see that Gloss is present.
-    performance.mark('gloss:boot');
+    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
     await boot.start();
   },
 });

@@ -1,7 +1,7 @@
 import { Annotator } from '@/lib/annotator/annotator';
 import { bindPageEvents } from '@/lib/annotator/events';
 import { annotatorLoaded, publishAnnotator } from '@/lib/annotator/handoff';
-import { HIGHLIGHT_CSS } from '@/lib/highlight';
+import { extensionLifetime } from '@/lib/lifetime';
 import { listen, sendToBackground, type TabRequest, TabRequestSchema } from '@/lib/messaging';
 import { isAnnotatablePage } from '@/lib/page-key';
 import { currentColor, highlightsVisible } from '@/lib/settings';
@@ -11,9 +11,12 @@ import type { HighlightColor } from '@/lib/types';
 export default defineContentScript({
   matches: ['<all_urls>'],
   registration: 'runtime',
-  async main(ctx) {
+  noScriptStartedPostMessage: true,
+  // Highlight styles are injected by the background at the user origin (lib/highlight/styles.ts).
+  async main() {
     if (!isAnnotatablePage(location.href) || !document.body || annotatorLoaded()) return;
-    injectHighlightStyles();
+    // Not WXT's ctx.signal: a page can end that one (see lib/lifetime).
+    const signal = extensionLifetime(window, () => browser.runtime?.id !== undefined);
 
     let color: HighlightColor = await currentColor.getValue();
     const frameOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -26,6 +29,7 @@ export default defineContentScript({
         update: (id, changes) => sendToBackground({ type: 'updateAnnotation', id, changes }),
         restore: (annotation) => sendToBackground({ type: 'restoreAnnotation', annotation }),
         report: (pageKey, states) => sendToBackground({ type: 'reportAnchoring', pageKey, states }),
+        ticket: (id, view, edit) => sendToBackground({ type: 'issueFrameTicket', id, view, edit }),
       },
       settings: {
         color: () => color,
@@ -35,13 +39,13 @@ export default defineContentScript({
         },
         visible: await highlightsVisible.getValue(),
       },
-      frameUrl: (params) => `${browser.runtime.getURL('/note-editor.html')}?${new URLSearchParams(params)}`,
+      frameUrl: browser.runtime.getURL('/note-editor.html'),
       frameOrigin,
       newId: () => crypto.randomUUID(),
-      signal: ctx.signal,
+      signal,
     });
-    ctx.onInvalidated(() => annotator.destroy());
-    const events = bindPageEvents(annotator, document, window, ctx.signal);
+    signal.addEventListener('abort', () => annotator.destroy());
+    const events = bindPageEvents(annotator, document, window, signal);
     // From here on this script answers messages itself; the boot script steps aside.
     publishAnnotator({
       run: (action, range) => annotator.createFromSelection(action === 'note', range),
@@ -75,17 +79,11 @@ export default defineContentScript({
       },
       (sender) => sender.id === browser.runtime.id && (!sender.url || sender.url.startsWith(frameOrigin)),
     );
-    ctx.onInvalidated(stop);
-    highlightsVisible.watch((visible) => annotator.setVisible(visible));
+    signal.addEventListener('abort', stop);
+    signal.addEventListener(
+      'abort',
+      highlightsVisible.watch((visible) => annotator.setVisible(visible)),
+    );
     await annotator.refresh();
-    // A timing mark only (no content): lets tests and the bench measure load-to-drawn.
-    performance.mark('gloss:first-draw');
   },
 });
-
-function injectHighlightStyles(): void {
-  const style = document.createElement('style');
-  style.setAttribute('data-gloss-ui', '');
-  style.textContent = HIGHLIGHT_CSS;
-  (document.head ?? document.documentElement).append(style);
-}

@@ -5,10 +5,17 @@ import type { FrameMessage } from '@/lib/annotator/frame-messages';
 import { sendToBackground } from '@/lib/messaging';
 import { useBackgroundAnnotation } from '@/lib/pages/use-background-annotation';
 
-// Only the size and close/open requests go to the page; note text never leaves this frame.
-const tellPage = (message: FrameMessage) => window.parent.postMessage(message, '*');
+interface Props {
+  id: string;
+  view: 'card' | 'margin';
+  edit: boolean;
+  /** The channel to the content script that opened this frame (never the page's window). */
+  port: MessagePort;
+}
 
-export function App({ id, view, edit }: { id: string; view: 'card' | 'margin'; edit: boolean }) {
+export function App({ id, view, edit, port }: Props) {
+  // Only the size and close/open requests go out; note text never leaves this frame.
+  const tellPage = (message: FrameMessage) => port.postMessage(message);
   const annotation = useBackgroundAnnotation(id);
   const [error, setError] = useState<string>();
 
@@ -27,7 +34,7 @@ export function App({ id, view, edit }: { id: string; view: 'card' | 'margin'; e
       observer.disconnect();
       document.removeEventListener('keyup', closeOnEscape);
     };
-  }, [view]);
+  }, [view, port]);
 
   if (!annotation) return null;
   const run = (work: Promise<unknown>) =>

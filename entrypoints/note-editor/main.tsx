@@ -1,13 +1,12 @@
 import { render } from 'preact';
 import '@/components/styles.css';
+import { waitForTicket } from '@/lib/pages/frame-ticket';
 import { App } from './App';
 
-const params = new URLSearchParams(location.search);
-render(
-  <App
-    id={params.get('id') ?? ''}
-    view={params.get('view') === 'margin' ? 'margin' : 'card'}
-    edit={params.get('edit') === '1'}
-  />,
-  document.getElementById('app') as HTMLElement,
+// Shows nothing until the content script that opened this frame hands over a valid ticket.
+void waitForTicket(window).then(({ grant, port }) =>
+  render(
+    <App id={grant.id} view={grant.view} edit={grant.edit} port={port} />,
+    document.getElementById('app') as HTMLElement,
+  ),
 );

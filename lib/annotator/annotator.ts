@@ -6,7 +6,7 @@
 import { h, render } from 'preact';
 import { Toast } from '@/components/Toast';
 import { buildTextModel, describeSpan, spanOfRange } from '../anchoring';
-import { piecesOf } from '../highlight';
+import { piecesOf, setHighlightsHidden } from '../highlight';
 import type { PageState } from '../messaging';
 import { pageKey } from '../page-key';
 import type { Annotation, HighlightColor } from '../types';
@@ -29,9 +29,12 @@ export interface AnnotatorDeps {
     restore(annotation: Annotation): Promise<unknown>;
     /** Remembers how each annotation was found, for the library's list of orphans. */
     report(pageKey: string, states: Record<string, 'exact' | 'fuzzy' | 'orphan'>): Promise<unknown>;
+    /** A one-time ticket that lets one note frame show and edit `id` (see note-frames.ts). */
+    ticket(id: string, view: 'card' | 'margin', edit: boolean): Promise<string>;
   };
   settings: { color(): HighlightColor; setColor(color: HighlightColor): void; visible: boolean };
-  frameUrl: (params: Record<string, string>) => string;
+  /** The note frame page (no parameters: the frame learns its annotation from a ticket). */
+  frameUrl: string;
   frameOrigin: string;
   newId: () => string;
   /** Aborts when the content script is invalidated (extension reloaded or updated). */
@@ -74,7 +77,13 @@ export class Annotator {
       note: () => void this.createFromSelection(true),
     });
     this.frames = new NoteFrames(
-      { layer: this.ui.layer, win: deps.win, frameUrl: deps.frameUrl, frameOrigin: deps.frameOrigin },
+      {
+        layer: this.ui.layer,
+        win: deps.win,
+        frameUrl: deps.frameUrl,
+        frameOrigin: deps.frameOrigin,
+        ticket: deps.store.ticket,
+      },
       (id) => this.openCard(id, false),
     );
     this.setVisible(this.visible);
@@ -205,9 +214,23 @@ export class Annotator {
     return true;
   }
 
+  ownsEvent(event: Event): boolean {
+    return this.ui.contains(event);
+  }
+
+  /** The reader pressed the pointer on the page: a new selection may start. */
+  beginDrag(): void {
+    this.toolbar.hide();
+    this.ui.passThrough(true);
+  }
+
+  endDrag(): void {
+    this.ui.passThrough(false);
+  }
+
   setVisible(visible: boolean): void {
     this.visible = visible;
-    this.deps.doc.documentElement.classList.toggle('gloss-hidden', !visible);
+    setHighlightsHidden(this.deps.doc, !visible);
     this.ui.layer.style.display = visible ? '' : 'none';
   }
 

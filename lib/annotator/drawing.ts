@@ -39,7 +39,7 @@ export const PAGE_PROBLEM = 'Gloss could not read part of this page.';
 const FAILED: AnchorStatus = { kind: 'failed' };
 
 const targetKey = (a: Annotation) => JSON.stringify(a.target);
-const styleOf = (a: Annotation) => ({ id: a.id, color: a.color, hasNote: a.note.trim() !== '' });
+const styleOf = (a: Annotation) => ({ id: a.id, color: a.color });
 
 export class Drawing {
   readonly statuses = new Map<string, AnchorStatus>();

@@ -3,7 +3,7 @@
  * the selection, a click on a highlight opens its card. Only trusted events count: a page
  * script can dispatch keydowns and clicks, but those carry `isTrusted === false`.
  */
-import { HIGHLIGHT_TAG } from '../highlight';
+import { highlightAt } from '../highlight';
 import type { Annotator } from './annotator';
 import { isEditable, usableSelectionRange } from './selection';
 
@@ -25,7 +25,24 @@ export function bindPageEvents(
     }, 120);
   };
 
-  doc.addEventListener('mouseup', (event) => event.isTrusted && updateToolbar(), options);
+  // A press starts a new selection: the toolbar goes at once and Gloss's UI lets the
+  // pointer through until the button is released, so it never stands in the way of a drag.
+  doc.addEventListener(
+    'pointerdown',
+    (event) => {
+      if (!event.isTrusted || annotator.ownsEvent(event)) return;
+      win.clearTimeout(pending);
+      annotator.beginDrag();
+    },
+    options,
+  );
+  const release = (event: Event) => {
+    if (!event.isTrusted) return;
+    annotator.endDrag();
+    updateToolbar();
+  };
+  doc.addEventListener('pointerup', release, options);
+  doc.addEventListener('pointercancel', release, options);
   doc.addEventListener(
     'keyup',
     (event) => event.isTrusted && (event.shiftKey || event.key === 'Shift') && updateToolbar(),
@@ -65,7 +82,7 @@ export function bindPageEvents(
       // composedPath reaches a highlight inside a shadow root; event.target stops at its host.
       const origin = event.composedPath()[0];
       if (!event.isTrusted || !(origin instanceof Element)) return;
-      const piece = origin.closest(HIGHLIGHT_TAG);
+      const piece = highlightAt(origin);
       const id = piece?.getAttribute('data-annotation-id');
       if (!id || !annotator.hasAnnotation(id) || !doc.getSelection()?.isCollapsed) return;
       annotator.openCard(id, false);

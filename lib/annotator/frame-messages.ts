@@ -1,7 +1,8 @@
 /**
- * The only messages that cross between a Gloss frame and the page it sits in. They travel
- * by `postMessage`, which page scripts can also see and send, so they carry no note text,
- * and the receiver checks both the sender's origin and that it is its own frame.
+ * The only messages that cross between a Gloss frame and the content script that opened
+ * it. The ticket goes once by `postMessage` to the frame's own window (a page script can
+ * post look-alikes to it, but cannot know a real ticket); everything after travels over
+ * the MessageChannel handed over with it, out of the page's sight. No note text crosses.
  */
 import * as v from 'valibot';
 
@@ -20,4 +21,15 @@ export type FrameMessage = v.InferOutput<typeof FrameMessageSchema>;
 export function parseFrameMessage(data: unknown): FrameMessage | null {
   const parsed = v.safeParse(FrameMessageSchema, data);
   return parsed.success ? parsed.output : null;
+}
+
+/** The content script's first and only `postMessage` to a note frame. */
+const TicketMessageSchema = v.object({
+  gloss: v.literal('ticket'),
+  ticket: v.pipe(v.string(), v.minLength(16), v.maxLength(100)),
+});
+
+export function parseTicketMessage(data: unknown): string | null {
+  const parsed = v.safeParse(TicketMessageSchema, data);
+  return parsed.success ? parsed.output.ticket : null;
 }

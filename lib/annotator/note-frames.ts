@@ -1,32 +1,44 @@
 /**
  * Note cards and margin notes as extension-origin iframes. Note text shown or typed inside
  * the page's DOM would be readable by page scripts (DOM walks, MutationObservers, key
- * listeners on the bubbling path); inside a cross-origin frame it is not. The page sees only
- * the frame element and its size.
+ * listeners on the bubbling path); inside a cross-origin frame it is not.
+ *
+ * Trust boundary: a frame's URL names nothing (the page can read URLs from resource
+ * timing); after it loads, this script posts it a one-time ticket from the background
+ * together with one end of a MessageChannel, addressed to that frame's window and the
+ * extension's origin only. The frame redeems the ticket for its one annotation and talks
+ * back (resize, close, open) over the channel, never over the page's `window` message bus,
+ * so the page neither sees nor forges that traffic. Shown by tests/e2e/hostile-page.e2e.ts.
  */
-import { parseFrameMessage } from './frame-messages';
+import { type FrameMessage, parseFrameMessage } from './frame-messages';
 import { toDocument } from './page-ui';
 
 export interface FrameHost {
   layer: HTMLElement;
   win: Window;
-  frameUrl: (params: Record<string, string>) => string;
+  /** The note frame page, without parameters. */
+  frameUrl: string;
   frameOrigin: string;
+  /** A one-time ticket for a frame showing `id` (from the background). */
+  ticket(id: string, view: 'card' | 'margin', edit: boolean): Promise<string>;
 }
 
 const CARD_WIDTH = 340;
 
+interface OpenFrame {
+  frame: HTMLIFrameElement;
+  port: MessagePort;
+}
+
 export class NoteFrames {
-  private card: { id: string; frame: HTMLIFrameElement } | null = null;
-  private margin = new Map<string, HTMLElement>();
-  private readonly onMessage = (event: MessageEvent) => this.receive(event);
+  private card: (OpenFrame & { id: string }) | null = null;
+  private readonly margin = new Map<string, OpenFrame>();
+  private readonly markers = new Map<string, HTMLElement>();
 
   constructor(
     private readonly host: FrameHost,
     private readonly openCardFor: (id: string) => void,
-  ) {
-    host.win.addEventListener('message', this.onMessage);
-  }
+  ) {}
 
   get openCardId(): string | null {
     return this.card?.id ?? null;
@@ -35,20 +47,23 @@ export class NoteFrames {
   /** Opens the card of `id` below `anchor`; `edit` puts the cursor in the note field. */
   openCard(id: string, anchor: DOMRect, edit: boolean): void {
     this.closeCard();
-    const frame = this.host.layer.ownerDocument.createElement('iframe');
-    frame.className = 'frame';
-    frame.title = 'Gloss note';
-    frame.src = this.host.frameUrl({ id, view: 'card', edit: edit ? '1' : '0' });
+    const opened = this.createFrame(id, 'card', edit, 'frame', 'Gloss note');
     const place = toDocument(anchor, this.host.win);
     const maxLeft = this.host.win.scrollX + this.host.win.innerWidth - CARD_WIDTH - 12;
-    frame.style.cssText = `top:${place.bottom + 8}px;left:${Math.max(8, Math.min(place.left, maxLeft))}px;width:${CARD_WIDTH}px;height:200px;`;
-    frame.addEventListener('load', () => frame.focus());
-    this.host.layer.append(frame);
-    this.card = { id, frame };
+    Object.assign(opened.frame.style, {
+      top: `${place.bottom + 8}px`,
+      left: `${Math.max(8, Math.min(place.left, maxLeft))}px`,
+      width: `${CARD_WIDTH}px`,
+      height: '200px',
+    });
+    opened.frame.addEventListener('load', () => opened.frame.focus());
+    this.card = { id, ...opened };
   }
 
   closeCard(): void {
-    this.card?.frame.remove();
+    if (!this.card) return;
+    this.card.port.close();
+    this.card.frame.remove();
     this.card = null;
   }
 
@@ -57,29 +72,35 @@ export class NoteFrames {
     items: { id: string; top: number; left: number; width: number }[],
     markers: { id: string; top: number; left: number }[],
   ): void {
-    const keep = new Set([...items.map((i) => `m:${i.id}`), ...markers.map((m) => `k:${m.id}`)]);
-    for (const [key, element] of this.margin) {
-      if (!keep.has(key)) {
-        element.remove();
-        this.margin.delete(key);
+    const keepFrames = new Set(items.map((i) => i.id));
+    for (const [id, opened] of this.margin) {
+      if (keepFrames.has(id)) continue;
+      opened.port.close();
+      opened.frame.remove();
+      this.margin.delete(id);
+    }
+    const keepMarkers = new Set(markers.map((m) => m.id));
+    for (const [id, button] of this.markers) {
+      if (keepMarkers.has(id)) continue;
+      button.remove();
+      this.markers.delete(id);
+    }
+    for (const item of items) {
+      let opened = this.margin.get(item.id);
+      if (!opened) {
+        opened = this.createFrame(item.id, 'margin', false, 'margin-frame', 'Gloss margin note');
+        opened.frame.style.height = '48px';
+        this.margin.set(item.id, opened);
       }
+      Object.assign(opened.frame.style, {
+        top: `${item.top}px`,
+        left: `${item.left}px`,
+        width: `${item.width}px`,
+      });
     }
     const doc = this.host.layer.ownerDocument;
-    for (const item of items) {
-      let frame = this.margin.get(`m:${item.id}`) as HTMLIFrameElement | undefined;
-      if (!frame) {
-        frame = doc.createElement('iframe');
-        frame.className = 'margin-frame';
-        frame.title = 'Gloss margin note';
-        frame.src = this.host.frameUrl({ id: item.id, view: 'margin' });
-        frame.style.height = '48px';
-        this.host.layer.append(frame);
-        this.margin.set(`m:${item.id}`, frame);
-      }
-      Object.assign(frame.style, { top: `${item.top}px`, left: `${item.left}px`, width: `${item.width}px` });
-    }
     for (const marker of markers) {
-      let button = this.margin.get(`k:${marker.id}`);
+      let button = this.markers.get(marker.id);
       if (!button) {
         button = doc.createElement('button');
         button.className = 'marker';
@@ -88,35 +109,65 @@ export class NoteFrames {
         button.title = 'Open note';
         button.addEventListener('click', (event) => event.isTrusted && this.openCardFor(marker.id));
         this.host.layer.append(button);
-        this.margin.set(`k:${marker.id}`, button);
+        this.markers.set(marker.id, button);
       }
       Object.assign(button.style, { top: `${marker.top}px`, left: `${marker.left}px` });
     }
   }
 
-  private frameOf(source: MessageEventSource | null): { frame: HTMLIFrameElement; id: string | null } | null {
-    if (this.card && source === this.card.frame.contentWindow) return { frame: this.card.frame, id: null };
-    for (const [key, element] of this.margin) {
-      if (element instanceof HTMLIFrameElement && source === element.contentWindow)
-        return { frame: element, id: key.slice(2) };
-    }
-    return null;
+  /** A frame for `id`, handed its ticket and channel once it has loaded. */
+  private createFrame(
+    id: string,
+    view: 'card' | 'margin',
+    edit: boolean,
+    className: string,
+    title: string,
+  ): OpenFrame {
+    const frame = this.host.layer.ownerDocument.createElement('iframe');
+    frame.className = className;
+    frame.title = title;
+    frame.src = this.host.frameUrl;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => {
+      const message = parseFrameMessage(event.data);
+      if (message) this.receive(frame, id, view, message);
+    };
+    const ticket = this.host.ticket(id, view, edit);
+    let delivered = false;
+    frame.addEventListener('load', () => {
+      if (delivered) return; // a reload (the page navigating the frame) gets no second ticket
+      delivered = true;
+      void ticket.then(
+        (value) =>
+          frame.contentWindow?.postMessage({ gloss: 'ticket', ticket: value }, this.host.frameOrigin, [
+            channel.port2,
+          ]),
+        () => frame.remove(),
+      );
+    });
+    this.host.layer.append(frame);
+    return { frame, port: channel.port1 };
   }
 
-  private receive(event: MessageEvent): void {
-    if (event.origin !== this.host.frameOrigin) return;
-    const from = this.frameOf(event.source);
-    const message = parseFrameMessage(event.data);
-    if (!from || !message) return;
-    if (message.action === 'resize') from.frame.style.height = `${Math.ceil(message.height) + 2}px`;
-    else if (message.action === 'close' && !from.id) this.closeCard();
-    else if (message.action === 'open' && from.id) this.openCardFor(from.id);
+  private receive(
+    frame: HTMLIFrameElement,
+    id: string,
+    view: 'card' | 'margin',
+    message: FrameMessage,
+  ): void {
+    if (message.action === 'resize') frame.style.height = `${Math.ceil(message.height) + 2}px`;
+    else if (message.action === 'close' && view === 'card') this.closeCard();
+    else if (message.action === 'open' && view === 'margin') this.openCardFor(id);
   }
 
   destroy(): void {
-    this.host.win.removeEventListener('message', this.onMessage);
     this.closeCard();
-    for (const element of this.margin.values()) element.remove();
+    for (const opened of this.margin.values()) {
+      opened.port.close();
+      opened.frame.remove();
+    }
+    for (const button of this.markers.values()) button.remove();
     this.margin.clear();
+    this.markers.clear();
   }
 }

@@ -35,10 +35,12 @@ export class Toolbar {
     const toolbar = this.box.firstElementChild as HTMLElement | null;
     const width = toolbar?.offsetWidth ?? 280;
     const maxLeft = this.win.scrollX + this.win.innerWidth - width - 8;
-    toolbar?.setAttribute(
-      'style',
-      `top:${place.bottom + 8}px;left:${Math.max(this.win.scrollX + 8, Math.min(place.right - width / 2, maxLeft))}px`,
-    );
+    // Below the selection's last line, clear of the selected text; set through CSSOM,
+    // which a page's `style-src` CSP does not block.
+    if (toolbar) {
+      toolbar.style.top = `${place.bottom + 8}px`;
+      toolbar.style.left = `${Math.max(this.win.scrollX + 8, Math.min(place.right - width / 2, maxLeft))}px`;
+    }
   }
 
   hide(): void {

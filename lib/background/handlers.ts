@@ -14,6 +14,7 @@ import {
   type SenderInfo,
 } from '../messaging';
 import type { Annotation } from '../types';
+import type { FrameTickets } from './frame-tickets';
 
 export interface BackgroundDeps {
   database: GlossDatabase;
@@ -24,6 +25,8 @@ export interface BackgroundDeps {
   notifyPages?: (pageKeys: string[]) => void;
   /** Injects the full annotator into one frame of a tab (the boot script asks for it). */
   injectAnnotator?: (tabId: number, frameId: number) => Promise<void>;
+  /** Tickets and grants of note frames; without it no frame is ever granted anything. */
+  tickets?: FrameTickets;
 }
 
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundRequest> {
@@ -39,6 +42,13 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     info: Browser.runtime.MessageSender,
     id: string,
   ): Promise<Annotation | undefined> => {
+    const from = sender(info);
+    // A note frame without a grant for this id learns nothing: the answer is the one an
+    // unknown id gets, so a page that frames Gloss cannot even tell real ids from made-up ones.
+    if (from.kind === 'note-frame') {
+      if (!(await deps.tickets?.allows(from.tabId, from.frameId, id))) return undefined;
+      return db.getAnnotation(database, id);
+    }
     const current = await db.getAnnotation(database, id);
     if (current) requirePage(info, current.pageKey);
     return current;
@@ -105,6 +115,18 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       });
       notifyPage(annotation.pageKey);
       return annotation;
+    },
+    issueFrameTicket: async ({ id, view, edit }, info) => {
+      const from = sender(info);
+      const current = await db.getAnnotation(database, id);
+      if (from.kind !== 'content-script' || !current || !deps.tickets || !mayTouchPage(from, current.pageKey))
+        throw new Error('Not allowed: this page may not open that note.');
+      return deps.tickets.issue({ id, view, edit, tabId: from.tabId });
+    },
+    redeemFrameTicket: async ({ ticket }, info) => {
+      const from = sender(info);
+      if (from.kind !== 'note-frame' || !deps.tickets) return null;
+      return deps.tickets.redeem(ticket, from.tabId, from.frameId);
     },
     // Only Gloss's own pages write to the database directly (an import), so only they announce it.
     notifyPagesChanged: ({ pageKeys }, info) => {

@@ -4,7 +4,12 @@
  * with its context narrowed to that block, so it walks a paragraph, not the page. Overlaps
  * go into separate markRanges calls (one call silently drops overlapping ranges), so they
  * nest and every highlight stays visible with its own data-annotation-id.
- * Elements are a custom tag so that page styles for <mark> or <span> cannot restyle them.
+ * Elements are plain <mark>s: a name with no hyphen cannot be claimed by a page's custom
+ * element definition (which would run page code on every highlight or make wrapping
+ * throw), and <mark> tells assistive technology what it is. Page CSS cannot restyle them
+ * because their rules are injected at the user origin (see styles.ts). Only elements this
+ * module created count as highlights: a page can add look-alike <mark data-annotation-id>
+ * elements, but they are not in `owned` and Gloss ignores them.
  */
 import Mark from 'mark.js';
 import { isBlock } from '../anchoring/tree';
@@ -13,16 +18,44 @@ import type { HighlightPlan, MarkRange } from './plan';
 import { queryAll, rememberRoot } from './roots';
 import { withStaticIterators } from './static-iterator';
 
-export const HIGHLIGHT_TAG = 'gloss-highlight';
+export const HIGHLIGHT_TAG = 'mark';
+const HIGHLIGHT_SELECTOR = `${HIGHLIGHT_TAG}[data-annotation-id]`;
+
+/** Highlights drawn by this script; kept in the content script's world, out of the page's reach. */
+const owned = new WeakSet<Element>();
+
+/** Whether `element` is a highlight Gloss drew (not a page-made copy). */
+export function isHighlight(element: Element): boolean {
+  return owned.has(element);
+}
+
+/** The innermost highlight Gloss drew that holds `element`, if any. */
+export function highlightAt(element: Element): Element | null {
+  for (let at: Element | null = element; at; at = at.parentElement) if (owned.has(at)) return at;
+  return null;
+}
 
 export interface HighlightStyle {
   id: string;
   color: HighlightColor;
-  hasNote: boolean;
 }
 
+/**
+ * Whether highlights are switched off. A class on each highlight rather than one on <html>:
+ * the user-origin sheet reaches into shadow roots, but a rule keyed on <html> cannot.
+ */
+let hidden = false;
+
 function className(style: HighlightStyle): string {
-  return `gloss-hl gloss-hl-${style.color}${style.hasNote ? ' gloss-hl-note' : ''}`;
+  // Which highlights have notes is not marked on the page: page scripts can read classes.
+  return `gloss-hl gloss-hl-${style.color}${hidden ? ' gloss-hl-off' : ''}`;
+}
+
+/** Shows or hides every highlight drawn under `root`, and those drawn from now on. */
+export function setHighlightsHidden(root: ParentNode, value: boolean): void {
+  hidden = value;
+  for (const element of queryAll(root, HIGHLIGHT_SELECTOR).filter(isHighlight))
+    element.classList.toggle('gloss-hl-off', value);
 }
 
 /** The nearest sibling that is not an empty text node (splitting leaves those around wraps). */
@@ -104,6 +137,7 @@ export function drawHighlights(items: readonly { plan: HighlightPlan; style: Hig
             const { style } = range as StyledRange;
             element.setAttribute('class', className(style));
             element.setAttribute('data-annotation-id', style.id);
+            owned.add(element);
             created.push(element);
           },
         });
@@ -121,7 +155,7 @@ export function drawHighlight(plan: HighlightPlan, style: HighlightStyle): Eleme
 
 /** Every element drawn for `id`, including those inside shadow roots and frames. */
 export function piecesOf(root: ParentNode, id: string): Element[] {
-  return queryAll(root, `${HIGHLIGHT_TAG}[data-annotation-id="${CSS.escape(id)}"]`);
+  return queryAll(root, `${HIGHLIGHT_TAG}[data-annotation-id="${CSS.escape(id)}"]`).filter(isHighlight);
 }
 
 export function restyleHighlight(root: ParentNode, style: HighlightStyle): void {
@@ -140,7 +174,7 @@ export function removeHighlight(root: ParentNode, id: string): void {
 
 export function removeAllHighlights(root: ParentNode): void {
   const ids = new Set<string>();
-  for (const element of queryAll(root, `${HIGHLIGHT_TAG}[data-annotation-id]`)) {
+  for (const element of queryAll(root, HIGHLIGHT_SELECTOR).filter(isHighlight)) {
     ids.add(element.getAttribute('data-annotation-id') ?? '');
   }
   for (const id of ids) removeHighlight(root, id);
@@ -149,7 +183,7 @@ export function removeAllHighlights(root: ParentNode): void {
 /** Ids drawn at the moment, to detect highlights that a page re-render threw away. */
 export function drawnIds(root: ParentNode): Set<string> {
   const ids = new Set<string>();
-  for (const element of queryAll(root, `${HIGHLIGHT_TAG}[data-annotation-id]`)) {
+  for (const element of queryAll(root, HIGHLIGHT_SELECTOR).filter(isHighlight)) {
     ids.add(element.getAttribute('data-annotation-id') ?? '');
   }
   return ids;

@@ -5,10 +5,13 @@ export {
   drawnIds,
   HIGHLIGHT_TAG,
   type HighlightStyle,
+  highlightAt,
+  isHighlight,
   piecesOf,
   removeAllHighlights,
   removeHighlight,
   restyleHighlight,
+  setHighlightsHidden,
 } from './draw';
 export { type HighlightPiece, type HighlightPlan, type MarkRange, planHighlight } from './plan';
 export { HIGHLIGHT_CSS } from './styles';

@@ -10,5 +10,5 @@ export type {
   TabResponses,
 } from './protocol';
 export { AnnotationSchema, BackgroundRequestSchema, ChangesSchema, TabRequestSchema } from './schema';
-export { classifySender, mayTouchPage, type SenderInfo, type SenderKind } from './sender';
+export { classifySender, mayTouchPage, NOTE_FRAME_PATH, type SenderInfo, type SenderKind } from './sender';
 export { type Handlers, listen, sendToBackground, sendToTab } from './transport';

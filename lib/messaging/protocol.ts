@@ -31,6 +31,8 @@ export interface BackgroundResponses {
   updateAnnotation: Annotation | null;
   deleteAnnotation: Annotation | null;
   restoreAnnotation: Annotation;
+  issueFrameTicket: string;
+  redeemFrameTicket: { id: string; view: 'card' | 'margin'; edit: boolean } | null;
   notifyPagesChanged: boolean;
 }
 

@@ -63,6 +63,18 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('updateAnnotation'), id, changes: ChangesSchema }),
   v.object({ type: v.literal('deleteAnnotation'), id }),
   v.object({ type: v.literal('restoreAnnotation'), annotation: AnnotationSchema }),
+  /** From a content script: a one-time ticket for a note frame it is about to open. */
+  v.object({
+    type: v.literal('issueFrameTicket'),
+    id,
+    view: v.picklist(['card', 'margin']),
+    edit: v.boolean(),
+  }),
+  /** From a note frame: the ticket its content script handed it (lib/background/frame-tickets.ts). */
+  v.object({
+    type: v.literal('redeemFrameTicket'),
+    ticket: v.pipe(v.string(), v.minLength(16), v.maxLength(100)),
+  }),
   /** From extension pages that wrote to the database themselves (an import): tabs should redraw. */
   v.object({
     type: v.literal('notifyPagesChanged'),

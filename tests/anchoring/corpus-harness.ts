@@ -74,7 +74,7 @@ function anchorAndDraw(
   }
   const drawn = new Map<string, string>();
   for (const [id, plan] of plans) {
-    const elements = drawHighlight(plan, { id, color: 'yellow', hasNote: false });
+    const elements = drawHighlight(plan, { id, color: 'yellow' });
     drawn.set(id, elements.map((element) => element.textContent ?? '').join(''));
   }
   return { model, results, drawn };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { drawnHighlights, openArticle, selectByMouse, withExtensionBrowser } from './harness';
+import {
+  cardFrame,
+  drawnHighlights,
+  openArticle,
+  selectByMouse,
+  setHighlightsVisible,
+  withExtensionBrowser,
+} from './harness';
 
 const browser = withExtensionBrowser();
 
@@ -19,7 +26,7 @@ describe('pages that change under Gloss', () => {
     await expect.poll(() => texts(page)).toEqual(['Curlews work the mud with long bills']);
 
     await page.evaluate(() => (window as unknown as { __rerender: () => void }).__rerender());
-    expect(await page.locator('gloss-highlight').count()).toBe(0); // the page threw our nodes away
+    expect(await page.locator('mark[data-annotation-id]').count()).toBe(0); // the page threw our nodes away
     await expect.poll(() => texts(page)).toEqual(['Curlews work the mud with long bills']);
     await page.close();
   });
@@ -49,7 +56,7 @@ describe('web components', () => {
     const page = await openArticle(browser.session.context, `${browser.url}/shadow.html`);
     const inShadow = () =>
       page.evaluate(() =>
-        [...(document.querySelector('story-card')?.shadowRoot?.querySelectorAll('gloss-highlight') ?? [])]
+        [...(document.querySelector('story-card')?.shadowRoot?.querySelectorAll('mark') ?? [])]
           .map((e) => e.textContent)
           .join(''),
       );
@@ -74,18 +81,18 @@ describe('web components', () => {
     await page.reload();
     await expect.poll(inShadow).toBe('the heron waited by the sluice gate');
     // A click on a highlight inside the component opens its card.
-    await page.locator('story-card gloss-highlight').click();
-    await page.locator('iframe.frame').waitFor();
+    await page.locator('story-card mark').click();
+    await cardFrame(page);
     await page.keyboard.press('Escape');
     // Hiding highlights reaches into the component too.
     const background = () =>
       page.evaluate(() => {
-        const piece = document.querySelector('story-card')?.shadowRoot?.querySelector('gloss-highlight');
+        const piece = document.querySelector('story-card')?.shadowRoot?.querySelector('mark');
         return piece ? getComputedStyle(piece).backgroundColor : '';
       });
     expect(await background()).not.toBe('rgba(0, 0, 0, 0)');
-    await page.evaluate(() => document.documentElement.classList.add('gloss-hidden'));
-    expect(await background()).toBe('rgba(0, 0, 0, 0)');
+    await setHighlightsVisible(browser.session, page, false);
+    await expect.poll(background).toBe('rgba(0, 0, 0, 0)');
     await page.close();
   });
 });

@@ -13,6 +13,7 @@ import {
   extensionPage,
   launch,
   newProfile,
+  noteEditor,
   openArticle,
   removeProfile,
   type Session,
@@ -67,13 +68,11 @@ describe('export from the library and the side panel', () => {
     await selectByMouse(page, 'Jessica Stern', 'on-line magazine', true);
     await page.waitForFunction(() => document.getSelection()?.toString().includes('Dabiq'));
     await page.keyboard.press('h');
-    await page.waitForSelector('gloss-highlight[data-annotation-id]');
+    await page.waitForSelector('mark[data-annotation-id]');
     await selectByMouse(page, 'prophesized to be held', 'necessary to achieve');
     await page.waitForFunction(() => document.getSelection()?.toString().includes('necessary to achieve'));
     await page.keyboard.press('n');
-    const field = page.frameLocator('iframe.frame').getByRole('textbox', { name: 'Note' });
-    await field.waitFor();
-    await expect.poll(() => field.evaluate((el) => el.ownerDocument.activeElement === el)).toBe(true);
+    const field = await noteEditor(page);
     await field.fill(NOTE);
     await field.press('Control+Enter');
     await page.keyboard.press('Escape');
@@ -137,7 +136,7 @@ describe('export from the library and the side panel', () => {
   it('exports this page from the side panel', async () => {
     const current = session as Session;
     const page = await openArticle(current.context, article());
-    await page.waitForSelector('gloss-highlight');
+    await page.waitForSelector('mark[data-annotation-id]');
     const panel = await current.context.newPage();
     await panel.goto(extensionPage(current, `sidepanel.html?tabId=${await tabIdOf(current, page)}`));
     await panel.getByRole('button', { name: 'Export Markdown' }).waitFor();

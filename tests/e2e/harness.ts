@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { CHROMIUM_PATH, extensionArgs, QUIET_ARGS } from '../../scripts/chromium.mjs';
 import { serveStatic } from '../../scripts/static-server.mjs';
@@ -53,12 +53,35 @@ export function removeProfile(profile: string): void {
   rmSync(profile, { recursive: true, force: true });
 }
 
-/** Opens `url` and waits until Gloss's boot script is in the page. */
+/**
+ * Opens `url` and waits until Gloss's boot script answers in it. Gloss gives the page no
+ * sign of itself, so the test asks through the extension, as the popup would.
+ */
 export async function openArticle(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('gloss:boot').length > 0);
+  await waitForGloss(context, page);
   return page;
+}
+
+/** Waits until Gloss's content script in `page` answers the background. */
+export async function waitForGloss(context: BrowserContext, page: Page): Promise<void> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await expect
+    .poll(
+      () =>
+        worker.evaluate(async (u) => {
+          const tabs = await chrome.tabs.query({});
+          const tab = tabs.find((t) => t.url === u);
+          if (!tab?.id) return false;
+          return chrome.tabs.sendMessage(tab.id, { type: 'getPageState' }).then(
+            (answer) => !!answer,
+            () => false,
+          );
+        }, page.url()),
+      { timeout: 15_000 },
+    )
+    .toBe(true);
 }
 
 /**
@@ -117,7 +140,7 @@ export async function selectByMouse(page: Page, from: string, to: string, backwa
 export async function drawnHighlights(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {
     const out: Record<string, string> = {};
-    for (const el of document.querySelectorAll('gloss-highlight[data-annotation-id]')) {
+    for (const el of document.querySelectorAll('mark[data-annotation-id]')) {
       const id = el.getAttribute('data-annotation-id') ?? '';
       out[id] = (out[id] ?? '') + el.textContent;
     }
@@ -156,14 +179,97 @@ export async function runMenuAction(
   );
 }
 
+/** Gloss's note frames in `page` of one kind, found through the browser (the page cannot see them). */
+export async function noteFrames(page: Page, kind: 'card' | 'margin'): Promise<Frame[]> {
+  const selector = kind === 'card' ? '.card' : '.margin-note';
+  const found: Frame[] = [];
+  for (const frame of page.frames()) {
+    if (!frame.url().includes('/note-editor.html')) continue;
+    const has = await frame.$(selector).then(
+      (element) => element !== null,
+      () => false,
+    );
+    if (has) found.push(frame);
+  }
+  return found;
+}
+
+/** The open note card, once it shows its annotation. */
+export async function cardFrame(page: Page): Promise<Frame> {
+  let card: Frame | undefined;
+  await expect
+    .poll(async () => {
+      card = (await noteFrames(page, 'card'))[0];
+      return card !== undefined;
+    })
+    .toBe(true);
+  return card as Frame;
+}
+
+/** The margin note frames' texts. */
+export async function marginTexts(page: Page): Promise<string[]> {
+  const frames = await noteFrames(page, 'margin');
+  return Promise.all(
+    frames.map((f) =>
+      f
+        .locator('.markdown')
+        .textContent()
+        .then((t) => (t ?? '').trim()),
+    ),
+  );
+}
+
+/** What the popup's switch does: shows or hides the highlights of the tab showing `page`. */
+export async function setHighlightsVisible(session: Session, page: Page, visible: boolean): Promise<void> {
+  const tabId = await tabIdOf(session, page);
+  const worker = session.context.serviceWorkers()[0];
+  if (!worker) throw new Error('no service worker');
+  await worker.evaluate(
+    ([id, v]) => chrome.tabs.sendMessage(id as number, { type: 'setHighlightsVisible', visible: v }),
+    [tabId, visible] as const,
+  );
+}
+
 /** Waits until the note editor of the open card has keyboard focus, as a reader would before typing. */
 export async function noteEditor(page: Page) {
-  const field = page.frameLocator('iframe.frame').getByRole('textbox', { name: 'Note' });
+  const field = (await cardFrame(page)).getByRole('textbox', { name: 'Note' });
   await field.waitFor();
   await expect
     .poll(() => field.evaluate((el) => el.ownerDocument.hasFocus() && el.ownerDocument.activeElement === el))
     .toBe(true);
   return field;
+}
+
+/**
+ * Clicks a control of Gloss's in-page UI the way a reader does: found by role and name in
+ * the accessibility tree (it lives in a closed shadow root no DOM query reaches), then a
+ * real mouse click at its place on screen.
+ */
+export async function clickGlossControl(page: Page, role: string, name: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    let backendNodeId: number | undefined;
+    await expect
+      .poll(async () => {
+        const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
+        const { nodes } = (await cdp.send('Accessibility.queryAXTree', {
+          nodeId: root.nodeId,
+          role,
+          accessibleName: name,
+        })) as { nodes: { backendDOMNodeId?: number; ignored?: boolean }[] };
+        backendNodeId = nodes.find((n) => !n.ignored && n.backendDOMNodeId)?.backendDOMNodeId;
+        return backendNodeId !== undefined;
+      })
+      .toBe(true);
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as {
+      model: { content: number[] };
+    };
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /**

@@ -30,7 +30,7 @@ describe('a hostile page', () => {
     await page.keyboard.press('Control+Enter');
     await page.keyboard.press('Escape');
     await page.reload();
-    await page.waitForSelector('gloss-highlight');
+    await page.waitForSelector('mark[data-annotation-id]');
     const margin = page.frameLocator('iframe.margin-frame');
     await expect.poll(() => margin.locator('.markdown').textContent()).toContain(SECRET);
     await page.waitForTimeout(500); // let the page's periodic walk run over the drawn note
@@ -49,7 +49,7 @@ describe('a hostile page', () => {
     const before = await libraryCount();
     expect(before).toBe(1);
     const page = await openArticle(browser.session.context, `${browser.url}/hostile.html`);
-    await page.waitForSelector('gloss-highlight');
+    await page.waitForSelector('mark[data-annotation-id]');
     const drawnBefore = await drawnHighlights(page);
     await page.evaluate(() => (window as unknown as { __forge: () => void }).__forge());
     await page.waitForTimeout(800);

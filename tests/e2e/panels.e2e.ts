@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   drawnHighlights,
   extensionPage,
+  marginTexts,
   openArticle,
   runMenuAction,
   selectByMouse,
@@ -23,7 +24,7 @@ describe('selections across lists and tables, by mouse and keyboard', () => {
       .toEqual(['northern bank of the creek.Willows lean over the deep', 'twice at dawnKingfisher']);
     // Page CSS that flattens <mark>/<span> does not reach Gloss's highlights.
     const background = await page
-      .locator('gloss-highlight')
+      .locator('mark[data-annotation-id]')
       .first()
       .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).not.toBe('rgba(0, 0, 0, 0)');
@@ -59,10 +60,10 @@ describe('overlaps and the context menu', () => {
         async () => Object.values(await drawnHighlights(page)).filter((t) => t.includes('shallows')).length,
       )
       .toBe(2);
-    const inner = page.locator('gloss-highlight gloss-highlight');
+    const inner = page.locator('mark[data-annotation-id] mark[data-annotation-id]');
     expect(await inner.textContent()).toBe('crowd the shallows');
     const outerId = await page
-      .locator('gloss-highlight', { hasText: 'Reeds' })
+      .locator('mark[data-annotation-id]', { hasText: 'Reeds' })
       .first()
       .getAttribute('data-annotation-id');
     expect(await inner.getAttribute('data-annotation-id')).not.toBe(outerId);
@@ -85,14 +86,16 @@ describe('popup and side panel', () => {
     await expect.poll(() => popup.locator('header .count').textContent()).toBe('2 on this page');
     // Newest first in the popup.
     expect(await popup.locator('.item .quote').first().textContent()).toContain('Helpfully');
+    const shown = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('mark[data-annotation-id]')].map(
+          (el) => getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)',
+        ),
+      );
     await popup.getByRole('switch').uncheck();
-    await expect
-      .poll(() => page.evaluate(() => document.documentElement.classList.contains('gloss-hidden')))
-      .toBe(true);
+    await expect.poll(shown).toEqual([false, false]);
     await popup.getByRole('switch').check();
-    await expect
-      .poll(() => page.evaluate(() => document.documentElement.classList.contains('gloss-hidden')))
-      .toBe(false);
+    await expect.poll(shown).toEqual([true, true]);
     await popup.close();
 
     const panel = await browser.session.context.newPage();
@@ -111,9 +114,7 @@ describe('popup and side panel', () => {
     await panel.locator('.item').nth(1).getByRole('button', { name: 'Add note' }).click();
     await panel.getByRole('textbox', { name: 'Note' }).fill('Training *matters*.');
     await panel.keyboard.press('Control+Enter');
-    await expect
-      .poll(() => page.frameLocator('iframe.margin-frame').locator('.markdown em').textContent())
-      .toBe('matters');
+    await expect.poll(async () => (await marginTexts(page)).join('|')).toBe('Training matters.');
 
     await panel.locator('.item').first().getByRole('button', { name: 'Delete' }).click();
     await expect

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  cardFrame,
+  clickGlossControl,
   drawnHighlights,
   extensionPage,
   launch,
+  marginTexts,
   newProfile,
   noteEditor,
   openArticle,
@@ -34,15 +37,15 @@ describe('the reading loop on the demo article', () => {
     await selectByMouse(page, 'Jessica Stern', 'on-line magazine', true);
     await page.waitForFunction(() => document.getSelection()?.toString().includes('Dabiq'));
     await page.keyboard.press('h');
-    await page.waitForSelector('gloss-highlight[data-annotation-id]');
+    await page.waitForSelector('mark[data-annotation-id]');
     const drawn = Object.values(await drawnHighlights(page));
     expect(drawn).toEqual(['Jessica Stern writes: In the latest issue of Dabiq, ISIS’s on-line magazine']);
     // Every piece of one highlight carries the same stored id.
-    const ids = await page.$$eval('gloss-highlight', (els) => [
+    const ids = await page.$$eval('mark[data-annotation-id]', (els) => [
       ...new Set(els.map((e) => e.getAttribute('data-annotation-id'))),
     ]);
     expect(ids).toHaveLength(1);
-    expect(await page.$$eval('gloss-highlight', (els) => els.length)).toBeGreaterThanOrEqual(3);
+    expect(await page.$$eval('mark[data-annotation-id]', (els) => els.length)).toBeGreaterThanOrEqual(3);
     await page.close();
   });
 
@@ -50,8 +53,8 @@ describe('the reading loop on the demo article', () => {
     const page = await openArticle(session.context, article());
     await selectByMouse(page, 'prophesized to be held', 'necessary to achieve');
     await page.keyboard.press('n');
-    const frame = page.frameLocator('iframe.frame');
     await noteEditor(page);
+    const frame = await cardFrame(page);
     await page.keyboard.type('Two **options**, one goal.');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => frame.locator('.markdown strong').textContent()).toBe('options');
@@ -61,7 +64,7 @@ describe('the reading loop on the demo article', () => {
 
   it('finds both again after a reload, with the note in the margin', async () => {
     const page = await openArticle(session.context, `${server.url}/article.html#top`);
-    await page.waitForSelector('gloss-highlight');
+    await page.waitForSelector('mark[data-annotation-id]');
     await expect.poll(async () => Object.values(await drawnHighlights(page)).length).toBe(2);
     const texts = Object.values(await drawnHighlights(page));
     expect(
@@ -70,32 +73,31 @@ describe('the reading loop on the demo article', () => {
           t.startsWith('prophesized to be held at Dabiq in Syria.”') && t.endsWith('necessary to achieve'),
       ),
     ).toBe(true);
-    const margin = page.frameLocator('iframe.margin-frame');
-    await expect.poll(() => margin.locator('.markdown').textContent()).toContain('Two options, one goal.');
+    await expect.poll(async () => (await marginTexts(page)).join('|')).toContain('Two options, one goal.');
     await page.close();
   });
 
   it('opens a highlight’s card on click, recolours and deletes with undo', async () => {
     const page = await openArticle(session.context, article());
-    const first = page.locator('gloss-highlight', { hasText: 'Jessica Stern' }).first();
+    const first = page.locator('mark[data-annotation-id]', { hasText: 'Jessica Stern' }).first();
     await first.click();
-    const card = page.frameLocator('iframe.frame');
+    const card = await cardFrame(page);
     await card.getByRole('radio', { name: 'Green' }).click();
     await expect.poll(() => first.getAttribute('class')).toContain('gloss-hl-green');
     await card.getByRole('button', { name: 'Delete' }).click();
     await expect
-      .poll(async () => page.locator('gloss-highlight', { hasText: 'Jessica Stern' }).count())
+      .poll(async () => page.locator('mark[data-annotation-id]', { hasText: 'Jessica Stern' }).count())
       .toBe(0);
-    await page.locator('gloss-ui').getByRole('button', { name: 'Undo' }).click();
+    await clickGlossControl(page, 'button', 'Undo');
     await expect
-      .poll(async () => page.locator('gloss-highlight', { hasText: 'Jessica Stern' }).count())
+      .poll(async () => page.locator('mark[data-annotation-id]', { hasText: 'Jessica Stern' }).count())
       .toBeGreaterThan(0);
     await page.close();
   });
 
   it('lists the page in the popup, side panel and library', async () => {
     const page = await openArticle(session.context, article());
-    await page.waitForSelector('gloss-highlight');
+    await page.waitForSelector('mark[data-annotation-id]');
     const library = await session.context.newPage();
     await library.goto(extensionPage(session, 'library.html'));
     await expect.poll(() => library.locator('.page-group').count()).toBe(1);
@@ -108,7 +110,7 @@ describe('the reading loop on the demo article', () => {
     const tab = await opened;
     await tab.waitForLoadState();
     expect(decodeURIComponent(tab.url())).toContain('#:~:text=');
-    await tab.waitForSelector('gloss-highlight');
+    await tab.waitForSelector('mark[data-annotation-id]');
     await tab.close();
     await library.close();
     await page.close();

@@ -31,7 +31,7 @@ const textOf = (id: string) =>
 /** Plans all first (drawing splits the model's text nodes), then draws. */
 function drawAll(model: TextModel, spans: [string, [number, number]][]): void {
   const plans = spans.map(([id, [start, end]]) => [id, planHighlight(model, start, end)] as const);
-  for (const [id, plan] of plans) if (plan) drawHighlight(plan, { id, color: 'yellow', hasNote: false });
+  for (const [id, plan] of plans) if (plan) drawHighlight(plan, { id, color: 'yellow' });
 }
 
 describe('highlights', () => {
@@ -120,9 +120,9 @@ describe('highlights', () => {
       ['a', spanOf(model, 'alpha beta')],
       ['b', spanOf(model, 'beta gamma')],
     ]);
-    restyleHighlight(document.body, { id: 'a', color: 'green', hasNote: true });
+    restyleHighlight(document.body, { id: 'a', color: 'green' });
     expect(document.querySelector(`${HIGHLIGHT_TAG}[data-annotation-id="a"]`)?.className).toBe(
-      'gloss-hl gloss-hl-green gloss-hl-note',
+      'gloss-hl gloss-hl-green',
     );
     expect(drawnIds(document.body)).toEqual(new Set(['a', 'b']));
     removeHighlight(document.body, 'a');

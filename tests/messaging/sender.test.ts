@@ -9,9 +9,16 @@ describe('classifySender', () => {
     expect(classifySender({ id: 'other', url: ORIGIN }, ID, ORIGIN)).toEqual({ kind: 'foreign' });
   });
   it('trusts Gloss pages, even inside a tab', () => {
-    expect(
-      classifySender({ id: ID, url: `${ORIGIN}note-editor.html`, tab: { id: 3 } }, ID, ORIGIN).kind,
-    ).toBe('extension-page');
+    expect(classifySender({ id: ID, url: `${ORIGIN}library.html`, tab: { id: 3 } }, ID, ORIGIN).kind).toBe(
+      'extension-page',
+    );
+  });
+  it('never trusts the web-accessible note frame as an extension page: any site can frame it', () => {
+    for (const url of [`${ORIGIN}note-editor.html`, `${ORIGIN}note-editor.html?id=x&view=card`]) {
+      const sender = classifySender({ id: ID, url, tab: { id: 3 }, frameId: 7 }, ID, ORIGIN);
+      expect(sender).toEqual({ kind: 'note-frame', tabId: 3, frameId: 7 });
+      expect(mayTouchPage(sender, 'https://a.org/x')).toBe(false);
+    }
   });
   it('confines a content script to its page', () => {
     const sender = classifySender(
