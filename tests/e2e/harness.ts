@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { CHROMIUM_PATH, extensionArgs, QUIET_ARGS } from '../../scripts/chromium.mjs';
-import { serveStatic } from '../../scripts/static-server.mjs';
+import { dragSelect, HIGHLIGHT_SELECTOR, readHighlights, textPoints } from './shared/page';
+import { startServer } from './shared/server';
 
 // What the helpers below call inside the extension's service worker.
 declare const chrome: {
@@ -28,10 +29,8 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<{ url: string; stop(): void }> {
-  const { server, url } = await serveStatic(['tests/e2e/pages', 'demo']);
-  return { url, stop: () => server.close() };
-}
+// The static server and the in-page helpers are shared with the Firefox suite (tests/e2e-firefox).
+export { HIGHLIGHT_SELECTOR, startServer };
 
 export function newProfile(): string {
   return mkdtempSync(join(tmpdir(), 'gloss-e2e-'));
@@ -89,63 +88,12 @@ export async function waitForGloss(context: BrowserContext, page: Page): Promise
  * other way round with `backward` (a drag that starts on a link drags the link instead).
  */
 export async function selectByMouse(page: Page, from: string, to: string, backward = false): Promise<void> {
-  const points = await page.evaluate(
-    ([a, b]) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-      const text = nodes.map((n) => n.data).join('');
-      const locate = (offset: number) => {
-        let at = 0;
-        for (const node of nodes) {
-          if (offset < at + node.length) return { node, offset: offset - at };
-          at += node.length;
-        }
-        throw new Error('offset out of range');
-      };
-      const rectAt = (offset: number) => {
-        const { node, offset: local } = locate(offset);
-        const range = document.createRange();
-        range.setStart(node, local);
-        range.setEnd(node, local + 1);
-        return range.getBoundingClientRect();
-      };
-      const start = text.indexOf(a);
-      const end = text.indexOf(b, start) + b.length - 1;
-      if (start < 0 || end < start) throw new Error(`text not found: ${a} … ${b}`);
-      locate(start).node.parentElement?.scrollIntoView({ block: 'center' });
-      const s = rectAt(start);
-      const e = rectAt(end);
-      return { x1: s.left + 1, y1: s.top + s.height / 2, x2: e.right - 1, y2: e.top + e.height / 2 };
-    },
-    [from, to] as const,
-  );
-  const [a, b] = backward
-    ? [
-        { x: points.x2, y: points.y2 },
-        { x: points.x1 - 2, y: points.y1 },
-      ]
-    : [
-        { x: points.x1, y: points.y1 },
-        { x: points.x2, y: points.y2 },
-      ];
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
-  await page.mouse.move(b.x, b.y, { steps: 4 });
-  await page.mouse.up();
+  await dragSelect(page.mouse, await page.evaluate(textPoints, { from, to }), backward);
 }
 
 /** The text of each annotation drawn in the page, by id. */
 export async function drawnHighlights(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
-    const out: Record<string, string> = {};
-    for (const el of document.querySelectorAll('mark[data-annotation-id]')) {
-      const id = el.getAttribute('data-annotation-id') ?? '';
-      out[id] = (out[id] ?? '') + el.textContent;
-    }
-    return out;
-  });
+  return page.evaluate(readHighlights, HIGHLIGHT_SELECTOR);
 }
 
 export function extensionPage(session: Session, path: string): string {
