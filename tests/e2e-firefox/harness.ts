@@ -226,6 +226,9 @@ export async function openExtensionPage(session: FirefoxSession, page: Page, pat
     )
     .toBe(true);
   const tab = opened as Page;
+  // The tab opens behind the article; a reader would switch to it (and a background tab
+  // runs no animation frames and few idle callbacks, so everything there would crawl).
+  await tab.bringToFront();
   await settle(tab);
   return tab;
 }
