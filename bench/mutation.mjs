@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, extensionArgs, QUIET_ARGS } from '../scripts/chromium.mjs';
+import { recordFirstDraw, waitForGloss } from '../scripts/gloss-ready.mjs';
 import { serveStatic } from '../scripts/static-server.mjs';
 
 const SECONDS = Number(process.env.GLOSS_BENCH_MUTATION_SECONDS ?? 10);
@@ -74,7 +75,7 @@ async function cpuOver(context, url, annotate) {
   const page = await context.newPage();
   await page.goto(url);
   if (annotate) {
-    await page.waitForFunction(() => performance.getEntriesByName('gloss:boot').length > 0);
+    await waitForGloss(context, page);
     for (const [a, b] of [
       ['quiet paragraph', 'keeper of the light'],
       ['rendered again', 'same words'],
@@ -85,8 +86,8 @@ async function cpuOver(context, url, annotate) {
     }
     await page.waitForFunction(
       () =>
-        new Set([...document.querySelectorAll('mark[data-annotation-id]')].map((e) => e.dataset.annotationId)).size ===
-        2,
+        new Set([...document.querySelectorAll('mark[data-annotation-id]')].map((e) => e.dataset.annotationId))
+          .size === 2,
     );
   }
   const cdp = await context.newCDPSession(page);
@@ -97,7 +98,9 @@ async function cpuOver(context, url, annotate) {
   await page.waitForTimeout(SECONDS * 1000);
   const after = await metric();
   const drawnAtEnd = await page.evaluate(
-    () => new Set([...document.querySelectorAll('mark[data-annotation-id]')].map((e) => e.dataset.annotationId)).size,
+    () =>
+      new Set([...document.querySelectorAll('mark[data-annotation-id]')].map((e) => e.dataset.annotationId))
+        .size,
   );
   return {
     taskMs: (after.TaskDuration - before.TaskDuration) * 1000,
@@ -107,9 +110,10 @@ async function cpuOver(context, url, annotate) {
 }
 
 async function loadToDrawn(context, url) {
+  await recordFirstDraw(context, 5);
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('gloss:boot').length > 0);
+  await waitForGloss(context, page);
   const passages = [
     ['two principal', 'goals'],
     ['polarize Muslims', 'one another'],
@@ -125,13 +129,14 @@ async function loadToDrawn(context, url) {
   const samples = [];
   for (let i = 0; i < 9; i++) {
     await page.reload();
-    await page.waitForFunction(() => performance.getEntriesByName('gloss:first-draw').length > 0);
+    await page.waitForFunction(() => window.__drawnAt !== undefined);
     samples.push(
       await page.evaluate(() => ({
-        drawn: performance.getEntriesByName('gloss:first-draw')[0].startTime,
+        drawn: window.__drawnAt,
         load: performance.getEntriesByType('navigation')[0].loadEventEnd,
-        count: new Set([...document.querySelectorAll('mark[data-annotation-id]')].map((e) => e.dataset.annotationId))
-          .size,
+        count: new Set(
+          [...document.querySelectorAll('mark[data-annotation-id]')].map((e) => e.dataset.annotationId),
+        ).size,
       })),
     );
   }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, extensionArgs, QUIET_ARGS } from './chromium.mjs';
+import { waitForGloss } from './gloss-ready.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const extension = resolve('.output/chrome-mv3');
@@ -16,7 +17,7 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
 });
 const page = await context.newPage();
 await page.goto(`${url}/article.html`);
-await page.waitForFunction(() => performance.getEntriesByName('gloss:boot').length > 0);
+await waitForGloss(context, page);
 
 async function select(from, to) {
   await page.evaluate(

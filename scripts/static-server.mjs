@@ -8,6 +8,7 @@ const TYPES = {
   '.js': 'text/javascript',
   '.css': 'text/css',
   '.json': 'application/json',
+  '.png': 'image/png',
 };
 
 /** Serves `roots` (first match wins) and resolves with the base URL once listening. */
@@ -29,6 +30,10 @@ export function serveStatic(roots, port = 0) {
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        // A page as strict as the web gets, for the test that highlights still show there.
+        ...(path.includes('strict-csp')
+          ? { 'content-security-policy': "default-src 'none'; style-src 'none'; img-src 'none'" }
+          : {}),
       });
       createReadStream(file).pipe(response);
       return;

@@ -62,9 +62,16 @@ export class NoteFrames {
 
   closeCard(): void {
     if (!this.card) return;
-    this.card.port.close();
-    this.card.frame.remove();
+    const { frame, port } = this.card;
     this.card = null;
+    port.close();
+    // Removing a focused frame while the key that closed it (Escape) is still being
+    // delivered stalls Chromium's input pipeline: hide it, give the page its focus back,
+    // and remove it a moment later.
+    frame.style.setProperty('display', 'none');
+    frame.blur();
+    this.host.win.focus();
+    this.host.win.setTimeout(() => frame.remove(), 100);
   }
 
   /** Shows `ids` in the margin at the given document positions (already stacked). */

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { CHROMIUM_PATH, extensionArgs, QUIET_ARGS } from '../../scripts/chromium.mjs';
+import { waitForGloss as waitForGlossIn } from '../../scripts/gloss-ready.mjs';
 import { dragSelect, HIGHLIGHT_SELECTOR, readHighlights, textPoints } from './shared/page';
 import { startServer } from './shared/server';
 
@@ -43,6 +44,8 @@ export async function launch(profile = newProfile()): Promise<Session> {
     acceptDownloads: true,
     args: [...extensionArgs(EXTENSION_DIR), ...QUIET_ARGS],
   });
+  // A step that cannot happen fails with its name well inside the test's time, never hangs it.
+  context.setDefaultTimeout(15_000);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId, profile, close: () => context.close() };
@@ -64,23 +67,8 @@ export async function openArticle(context: BrowserContext, url: string): Promise
 }
 
 /** Waits until Gloss's content script in `page` answers the background. */
-export async function waitForGloss(context: BrowserContext, page: Page): Promise<void> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await expect
-    .poll(
-      () =>
-        worker.evaluate(async (u) => {
-          const tabs = await chrome.tabs.query({});
-          const tab = tabs.find((t) => t.url === u);
-          if (!tab?.id) return false;
-          return chrome.tabs.sendMessage(tab.id, { type: 'getPageState' }).then(
-            (answer) => !!answer,
-            () => false,
-          );
-        }, page.url()),
-      { timeout: 15_000 },
-    )
-    .toBe(true);
+export function waitForGloss(context: BrowserContext, page: Page): Promise<void> {
+  return waitForGlossIn(context, page);
 }
 
 /**
@@ -133,10 +121,15 @@ export async function noteFrames(page: Page, kind: 'card' | 'margin'): Promise<F
   const found: Frame[] = [];
   for (const frame of page.frames()) {
     if (!frame.url().includes('/note-editor.html')) continue;
-    const has = await frame.$(selector).then(
-      (element) => element !== null,
-      () => false,
-    );
+    // A frame still loading (or never to load) has no document to ask yet: `frame.$` would
+    // wait for one with no timeout, so it counts as not (yet) the frame looked for.
+    const has = await Promise.race([
+      frame.$(selector).then(
+        (element) => element !== null,
+        () => false,
+      ),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 1000)),
+    ]);
     if (has) found.push(frame);
   }
   return found;
@@ -224,7 +217,11 @@ export async function clickGlossControl(page: Page, role: string, name: string):
  * One local server and one browser with the extension for a test file, started before its
  * tests and removed (profile included) after them.
  */
-export function withExtensionBrowser(): { readonly session: Session; readonly url: string } {
+export function withExtensionBrowser(): {
+  readonly session: Session;
+  readonly url: string;
+  readonly requests: string[];
+} {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let session: Session | undefined;
   beforeAll(async () => {
@@ -240,6 +237,10 @@ export function withExtensionBrowser(): { readonly session: Session; readonly ur
     get session() {
       if (!session) throw new Error('the browser is not running');
       return session;
+    },
+    get requests() {
+      if (!server) throw new Error('the server is not running');
+      return server.requests;
     },
     get url() {
       if (!server) throw new Error('the server is not running');
