@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
+import { createFrameTickets } from '@/lib/background/frame-tickets';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { GlossDatabase } from '@/lib/db';
 import type { Annotation } from '@/lib/types';
@@ -188,5 +189,44 @@ describe('every write checks the record already stored under its id', () => {
       { id: 'theirs', pageKey: 'https://b.org/', kind: 'exact', checked: 'x' },
     ]);
     expect((await database.annotations.get('theirs'))?.target.quote.exact).toBe('word');
+  });
+
+  it('a note frame granted one note may edit it, but not move its passage', async () => {
+    await database.annotations.add(make('noted', 'https://a.org/'));
+    const store: Record<string, unknown> = {};
+    const withTickets = createBackgroundHandlers({
+      database,
+      runtimeId: ID,
+      extensionOrigin: ORIGIN,
+      notifyPage: () => undefined,
+      tickets: createFrameTickets(
+        {
+          get: async (key) => (key in store ? { [key]: structuredClone(store[key]) } : {}),
+          set: async (items) => void Object.assign(store, structuredClone(items)),
+        },
+        () => 'ticket-handlers-0123456789abcdef',
+      ),
+    });
+    const ticket = await withTickets.issueFrameTicket(
+      { type: 'issueFrameTicket', id: 'noted', view: 'card', edit: true },
+      fromA,
+    );
+    const frame = {
+      id: ID,
+      url: `${ORIGIN}note-editor.html`,
+      tab: { id: 1 },
+      frameId: 3,
+    } as Browser.runtime.MessageSender;
+    await withTickets.redeemFrameTicket({ type: 'redeemFrameTicket', ticket }, frame);
+    const edited = await withTickets.updateAnnotation(
+      { type: 'updateAnnotation', id: 'noted', changes: { note: 'from the card' } },
+      frame,
+    );
+    expect(edited?.note).toBe('from the card');
+    const target = { quote: { type: 'TextQuoteSelector', exact: 'somewhere else' } } as const;
+    await expect(
+      withTickets.updateAnnotation({ type: 'updateAnnotation', id: 'noted', changes: { target } }, frame),
+    ).rejects.toThrow(/Not allowed/);
+    expect((await database.annotations.get('noted'))?.target.quote.exact).toBe('word');
   });
 });
