@@ -32,6 +32,7 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(listener);
     signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
-    await boot.start();
+    // The failure is in the page state (BOOT_PROBLEM); the next gesture or notice retries.
+    await boot.start().catch(() => undefined);
   },
 });

@@ -34,19 +34,22 @@ export const BOOT_PROBLEM = 'Gloss could not load its highlights on this page.';
 
 export class Boot {
   private loading: Promise<AnnotatorHandle> | null = null;
-  /** Injecting the annotator threw; `loading` stays rejected, so this stays true. */
+  /** The last attempt to inject the annotator threw. */
   private loadFailed = false;
   /** The last question whether the page has annotations threw (the background was unreachable). */
   private countFailed = false;
 
   constructor(private readonly deps: BootDeps) {}
 
-  /** The annotator, injected on first call. */
+  /** The annotator, injected on first call, and on the next call again if that failed. */
   load(): Promise<AnnotatorHandle> {
     this.loading ??= this.deps
       .inject()
       .then(() => annotatorReady())
       .catch((error: unknown) => {
+        // A failure is often passing (the service worker was stopped mid-request): kept, it
+        // would answer every later gesture and Gloss would never load on this page.
+        this.loading = null;
         this.loadFailed = true;
         throw error;
       });

@@ -69,6 +69,16 @@ describe('Boot', () => {
     stop();
   });
 
+  it('tries to inject the annotator again after a failed attempt', async () => {
+    const { boot, inject, stop } = makeBoot(2);
+    inject.mockRejectedValueOnce(new Error('Could not establish connection'));
+    await expect(boot.start()).rejects.toThrow(/connection/);
+    await expect(boot.load()).resolves.toBeDefined();
+    expect(inject).toHaveBeenCalledTimes(2);
+    expect(boot.claim({ type: 'getPageState' })).toBeNull();
+    stop();
+  });
+
   it('says so while the background cannot say whether the page has annotations', async () => {
     const controller = new AbortController();
     const count = vi.fn(async () => 0).mockRejectedValueOnce(new Error('Could not establish connection'));
