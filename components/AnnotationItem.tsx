@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { AnchorStatus, Annotation, HighlightColor } from '@/lib/types';
 import { SWATCH_FILL } from './ColorSwatches';
 import { MarkdownView } from './MarkdownView';
-import { NoteCard } from './NoteCard';
+import { type DraftKeeper, NoteCard } from './NoteCard';
 
 /** A tick box on the item, for choosing annotations (the library's export selection). */
 export interface ItemSelection {
@@ -17,7 +17,10 @@ export interface ItemSelection {
 export interface ItemActions {
   onGo?: () => void;
   goLabel?: string;
-  onSave?: (note: string, tags: string[]) => Promise<void> | void;
+  /** `baseNote`: the stored note the edit started from (see NoteCard). */
+  onSave?: (note: string, tags: string[], baseNote: string) => Promise<void> | void;
+  /** Keeps what is typed until it is saved. */
+  drafts?: DraftKeeper;
   onColor?: (color: HighlightColor) => void;
   onDelete?: () => void;
   onAccept?: () => void;
@@ -53,10 +56,11 @@ export function AnnotationItem({
         <NoteCard
           annotation={annotation}
           startEditing
-          onSave={async (note, tags) => {
-            await actions.onSave?.(note, tags);
+          onSave={async (note, tags, baseNote) => {
+            await actions.onSave?.(note, tags, baseNote);
             setEditing(false);
           }}
+          drafts={actions.drafts}
           onColor={actions.onColor}
           onDelete={actions.onDelete}
           onClose={() => setEditing(false)}

@@ -7,14 +7,23 @@ import type { Annotation, HighlightColor } from '@/lib/types';
 import { ColorSwatches } from './ColorSwatches';
 import { MarkdownView } from './MarkdownView';
 
+/** Where typed text is kept until it is saved (lib/pages/drafts.ts); absent in tests and read-only views. */
+export interface DraftKeeper {
+  load(id: string): Promise<{ note: string; tags: string; baseNote: string } | undefined>;
+  save(id: string, draft: { note: string; tags: string; baseNote: string }): void;
+  clear(id: string): void;
+}
+
 interface Props {
   annotation: Annotation;
   startEditing: boolean;
-  onSave: (note: string, tags: string[]) => Promise<void> | void;
+  /** Saves; `baseNote` is the stored note the edit started from, so an edit made elsewhere meanwhile is refused, not overwritten. A rejection keeps the editor open with the text. */
+  onSave: (note: string, tags: string[], baseNote: string) => Promise<void> | void;
   onColor: (color: HighlightColor) => void;
   onDelete: () => void;
   onClose?: () => void;
   error?: string;
+  drafts?: DraftKeeper;
 }
 
 export const parseTags = (text: string) => [
@@ -26,10 +35,23 @@ export const parseTags = (text: string) => [
   ),
 ];
 
-export function NoteCard({ annotation, startEditing, onSave, onColor, onDelete, onClose, error }: Props) {
+export function NoteCard({
+  annotation,
+  startEditing,
+  onSave,
+  onColor,
+  onDelete,
+  onClose,
+  error,
+  drafts,
+}: Props) {
   const [editing, setEditing] = useState(startEditing);
   const [draft, setDraft] = useState(annotation.note);
   const [tags, setTags] = useState(annotation.tags.join(', '));
+  // The stored note this edit started from; when the stored note moves away from it, another
+  // view edited the note meanwhile and both texts are shown.
+  const [baseNote, setBaseNote] = useState(annotation.note);
+  const [notice, setNotice] = useState<string>();
   const field = useRef<HTMLTextAreaElement>(null);
   const card = useRef<HTMLElement>(null);
 
@@ -39,8 +61,51 @@ export function NoteCard({ annotation, startEditing, onSave, onColor, onDelete, 
     else if (card.current?.contains(card.current.ownerDocument.activeElement) === false) card.current.focus();
   }, [editing]);
 
-  const save = async () => {
-    await onSave(draft, parseTags(tags));
+  // A draft left by Escape, a failed save or a closed card comes back where it was left.
+  useEffect(() => {
+    let live = true;
+    void drafts?.load(annotation.id).then((kept) => {
+      if (!live || !kept) return;
+      if (kept.note === annotation.note && kept.tags === annotation.tags.join(', ')) {
+        drafts.clear(annotation.id); // saved after all: its clear was lost
+        return;
+      }
+      setDraft(kept.note);
+      setTags(kept.tags);
+      setBaseNote(kept.baseNote);
+      setEditing(true);
+      setNotice('Your unsaved note was restored.');
+    });
+    return () => {
+      live = false;
+    };
+    // Once per opening (or another annotation): the stored note is compared at that moment only.
+  }, [annotation.id, drafts]);
+
+  const keep = (note: string, tagText: string) =>
+    drafts?.save(annotation.id, { note, tags: tagText, baseNote });
+  const beginEdit = () => {
+    setDraft(annotation.note);
+    setTags(annotation.tags.join(', '));
+    setBaseNote(annotation.note);
+    setEditing(true);
+  };
+  const conflict = editing && annotation.note !== baseNote && annotation.note !== draft;
+
+  const save = async (base = baseNote) => {
+    try {
+      await onSave(draft, parseTags(tags), base);
+    } catch {
+      return; // the host shows why; the text stays in the editor and in the draft
+    }
+    drafts?.clear(annotation.id);
+    setNotice(undefined);
+    setEditing(false);
+  };
+  const discard = () => {
+    drafts?.clear(annotation.id);
+    setNotice(undefined);
+    setDraft(annotation.note);
     setEditing(false);
   };
   const keyDown = (event: KeyboardEvent) => {
@@ -51,9 +116,9 @@ export function NoteCard({ annotation, startEditing, onSave, onColor, onDelete, 
   };
   // Escape acts on key-up: closing removes the in-page frame, and a frame removed between
   // key-down and key-up leaves the browser waiting for a key-up that has nowhere to go.
+  // It closes without discarding: what was typed stays as a draft for the next opening.
   const keyUp = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
-    setDraft(annotation.note);
     setEditing(false);
     onClose?.();
   };
@@ -79,7 +144,10 @@ export function NoteCard({ annotation, startEditing, onSave, onColor, onDelete, 
             class="note-field"
             placeholder="Write a note (Markdown). Ctrl+Enter saves, Escape closes."
             value={draft}
-            onInput={(e) => setDraft(e.currentTarget.value)}
+            onInput={(e) => {
+              setDraft(e.currentTarget.value);
+              keep(e.currentTarget.value, tags);
+            }}
           />
           <label class="tags-label">
             Tags
@@ -87,7 +155,10 @@ export function NoteCard({ annotation, startEditing, onSave, onColor, onDelete, 
               class="tags-field"
               value={tags}
               placeholder="comma, separated"
-              onInput={(e) => setTags(e.currentTarget.value)}
+              onInput={(e) => {
+                setTags(e.currentTarget.value);
+                keep(draft, e.currentTarget.value);
+              }}
             />
           </label>
         </div>
@@ -103,7 +174,33 @@ export function NoteCard({ annotation, startEditing, onSave, onColor, onDelete, 
           ))}
         </ul>
       )}
-      {error && (
+      {conflict && (
+        <div class="conflict" role="alert">
+          <p>This note was changed in another view while you were editing. The other version:</p>
+          <MarkdownView source={annotation.note} />
+          <div class="card-actions">
+            <button type="button" onClick={() => void save(annotation.note)}>
+              Save mine instead
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setDraft(annotation.note);
+                setBaseNote(annotation.note);
+                keep(annotation.note, tags);
+              }}
+            >
+              Use the other version
+            </button>
+          </div>
+        </div>
+      )}
+      {notice && !error && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {error && !conflict && (
         <p class="error" role="alert">
           {error}
         </p>
@@ -112,15 +209,27 @@ export function NoteCard({ annotation, startEditing, onSave, onColor, onDelete, 
         <ColorSwatches value={annotation.color} onChange={onColor} />
         <span class="spacer" />
         {editing ? (
-          <button type="button" class="primary" onClick={() => void save()}>
-            Save
-          </button>
+          <>
+            <button type="button" onClick={discard}>
+              Discard
+            </button>
+            <button type="button" class="primary" onClick={() => void save()}>
+              Save
+            </button>
+          </>
         ) : (
-          <button type="button" onClick={() => setEditing(true)}>
+          <button type="button" onClick={beginEdit}>
             {annotation.note.trim() ? 'Edit note' : 'Add note'}
           </button>
         )}
-        <button type="button" class="danger" onClick={onDelete}>
+        <button
+          type="button"
+          class="danger"
+          onClick={() => {
+            drafts?.clear(annotation.id);
+            onDelete();
+          }}
+        >
           Delete
         </button>
         {onClose && (

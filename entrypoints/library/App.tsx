@@ -7,6 +7,7 @@ import { ImportPanel } from '@/components/ImportPanel';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { getDatabase, listAll, listAnchorStates } from '@/lib/db';
 import { annotationActions } from '@/lib/pages/actions';
+import { drafts } from '@/lib/pages/drafts';
 import { exportAnnotations } from '@/lib/pages/export-download';
 import { formatCount } from '@/lib/pages/import-report';
 import { passageUrl } from '@/lib/pages/passage-url';
@@ -151,7 +152,9 @@ export function App() {
                   actions={{
                     onGo: () => void browser.tabs.create({ url: passageUrl(annotation) }),
                     goLabel: 'Open the page at this passage',
-                    onSave: (note, tags) => annotationActions.save(annotation.id, note, tags),
+                    onSave: (note, tags, baseNote) =>
+                      annotationActions.save(annotation.id, note, tags, baseNote),
+                    drafts,
                     onColor: (color) => void run(annotationActions.recolor(annotation.id, color)),
                     onDelete: () => void run(annotationActions.remove(annotation.id)),
                   }}

@@ -3,6 +3,7 @@ import { MarkdownView } from '@/components/MarkdownView';
 import { NoteCard } from '@/components/NoteCard';
 import type { FrameMessage } from '@/lib/annotator/frame-messages';
 import { sendToBackground } from '@/lib/messaging';
+import { drafts } from '@/lib/pages/drafts';
 import { useBackgroundAnnotation } from '@/lib/pages/use-background-annotation';
 
 interface Props {
@@ -37,8 +38,15 @@ export function App({ id, view, edit, port }: Props) {
   }, [view, port]);
 
   if (!annotation) return null;
+  // A failed save rejects so that the card keeps the editor and the text open.
   const run = (work: Promise<unknown>) =>
-    work.then(() => setError(undefined)).catch((e: Error) => setError(e.message));
+    work.then(
+      () => setError(undefined),
+      (e: Error) => {
+        setError(e.message);
+        throw e;
+      },
+    );
 
   if (view === 'margin') {
     return (
@@ -52,11 +60,18 @@ export function App({ id, view, edit, port }: Props) {
       annotation={annotation}
       startEditing={edit}
       error={error}
-      onSave={(note, tags) =>
-        run(sendToBackground({ type: 'updateAnnotation', id, changes: { note, tags } }))
+      onSave={(note, tags, baseNote) =>
+        run(
+          sendToBackground({ type: 'updateAnnotation', id, changes: { note, tags }, expectedNote: baseNote }),
+        )
       }
-      onColor={(color) => run(sendToBackground({ type: 'updateAnnotation', id, changes: { color } }))}
-      onDelete={() => run(sendToBackground({ type: 'deleteAnnotation', id }))}
+      onColor={(color) =>
+        void run(sendToBackground({ type: 'updateAnnotation', id, changes: { color } })).catch(
+          () => undefined,
+        )
+      }
+      onDelete={() => void run(sendToBackground({ type: 'deleteAnnotation', id })).catch(() => undefined)}
+      drafts={drafts}
       onClose={() => tellPage({ gloss: 'frame', action: 'close' })}
     />
   );

@@ -12,6 +12,7 @@ import {
   sendToTab,
   targetTab,
 } from '@/lib/pages/actions';
+import { drafts } from '@/lib/pages/drafts';
 import { exportAnnotations } from '@/lib/pages/export-download';
 import { highlightsVisible } from '@/lib/settings';
 
@@ -84,7 +85,8 @@ export function App() {
             key={annotation.id}
             annotation={annotation}
             actions={{
-              onSave: (note, tags) => annotationActions.save(annotation.id, note, tags),
+              onSave: (note, tags, baseNote) => annotationActions.save(annotation.id, note, tags, baseNote),
+              drafts,
               onColor: (color) => void annotationActions.recolor(annotation.id, color),
               onDelete: () => void annotationActions.remove(annotation.id),
             }}

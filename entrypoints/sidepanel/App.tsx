@@ -6,6 +6,7 @@ import { getDatabase, listPage } from '@/lib/db';
 import type { PageState } from '@/lib/messaging';
 import { pageKey } from '@/lib/page-key';
 import { annotationActions, askTab, sendToTab, targetTab } from '@/lib/pages/actions';
+import { drafts } from '@/lib/pages/drafts';
 import { exportAnnotations } from '@/lib/pages/export-download';
 import { inDocumentOrder } from '@/lib/pages/order';
 
@@ -81,7 +82,8 @@ export function App() {
                   status?.kind === 'orphan' || status?.kind === 'failed'
                     ? undefined
                     : () => toTab((t) => sendToTab(t, { type: 'scrollToAnnotation', id })),
-                onSave: (note, tags) => annotationActions.save(id, note, tags),
+                onSave: (note, tags, baseNote) => annotationActions.save(id, note, tags, baseNote),
+                drafts,
                 onColor: (color) => void run(annotationActions.recolor(id, color)),
                 onDelete: () => void run(annotationActions.remove(id)),
                 onAccept:

@@ -9,6 +9,7 @@ import * as db from '../db';
 import {
   type BackgroundRequest,
   classifySender,
+  EDIT_CONFLICT,
   type Handlers,
   mayTouchPage,
   type SenderInfo,
@@ -82,7 +83,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       notifyPage(saved.pageKey);
       return saved;
     },
-    updateAnnotation: async ({ id, changes }, info) => {
+    updateAnnotation: async ({ id, changes, expectedNote }, info) => {
       const checked = await existing(info, id);
       if (!checked) return null;
       const saved = await db.updateAnnotation(database, id, changes, (current) => {
@@ -92,6 +93,14 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
         // Where the passage is may be changed only by a sender allowed on its page,
         // whatever else let it edit the note.
         if (changes.target) requirePage(info, current.pageKey);
+        // Two views editing one note: the later save must not silently drop the earlier one.
+        if (
+          expectedNote !== undefined &&
+          changes.note !== undefined &&
+          current.note !== expectedNote &&
+          current.note !== changes.note
+        )
+          throw new Error(EDIT_CONFLICT);
       });
       if (saved) notifyPage(saved.pageKey);
       return saved ?? null;

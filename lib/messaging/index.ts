@@ -1,4 +1,6 @@
 /** The one message protocol between content scripts, background and extension pages. */
+
+export { EDIT_CONFLICT } from './errors';
 export type {
   BackgroundRequest,
   BackgroundResponses,
@@ -11,4 +13,4 @@ export type {
 } from './protocol';
 export { AnnotationSchema, BackgroundRequestSchema, ChangesSchema, TabRequestSchema } from './schema';
 export { classifySender, mayTouchPage, NOTE_FRAME_PATH, type SenderInfo, type SenderKind } from './sender';
-export { type Handlers, listen, sendToBackground, sendToTab } from './transport';
+export { type Handlers, isTransientFailure, listen, sendToBackground, sendToTab } from './transport';

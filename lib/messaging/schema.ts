@@ -60,7 +60,13 @@ export const BackgroundRequestSchema = v.variant('type', [
     states: v.record(id, v.picklist(['exact', 'fuzzy', 'orphan'])),
   }),
   v.object({ type: v.literal('createAnnotation'), annotation: AnnotationSchema }),
-  v.object({ type: v.literal('updateAnnotation'), id, changes: ChangesSchema }),
+  v.object({
+    type: v.literal('updateAnnotation'),
+    id,
+    changes: ChangesSchema,
+    /** The note the editor started from: if the stored one differs, the edit is refused (EDIT_CONFLICT). */
+    expectedNote: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+  }),
   v.object({ type: v.literal('deleteAnnotation'), id }),
   v.object({ type: v.literal('restoreAnnotation'), annotation: AnnotationSchema }),
   /** From a content script: a one-time ticket for a note frame it is about to open. */

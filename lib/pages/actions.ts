@@ -7,8 +7,11 @@ import { sendToBackground, sendToTab } from '../messaging';
 import type { HighlightColor } from '../types';
 
 export const annotationActions = {
-  save: (id: string, note: string, tags: string[]) =>
-    sendToBackground({ type: 'updateAnnotation', id, changes: { note, tags } }).then(() => undefined),
+  /** Refused with EDIT_CONFLICT when the stored note is no longer `baseNote` (edited elsewhere). */
+  save: (id: string, note: string, tags: string[], baseNote?: string) =>
+    sendToBackground({ type: 'updateAnnotation', id, changes: { note, tags }, expectedNote: baseNote }).then(
+      () => undefined,
+    ),
   recolor: (id: string, color: HighlightColor) =>
     sendToBackground({ type: 'updateAnnotation', id, changes: { color } }).then(() => undefined),
   remove: (id: string) => sendToBackground({ type: 'deleteAnnotation', id }).then(() => undefined),

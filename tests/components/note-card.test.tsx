@@ -43,7 +43,93 @@ describe('NoteCard', () => {
     await act(async () => {
       field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
     });
-    expect(onSave).toHaveBeenCalledWith('A *note*', ['one', 'two']);
+    expect(onSave).toHaveBeenCalledWith('A *note*', ['one', 'two'], '');
+  });
+
+  it('keeps what was typed through Escape and a failed save, and gives it back on reopening', async () => {
+    const kept = new Map<string, { note: string; tags: string; baseNote: string }>();
+    const drafts = {
+      load: async (id: string) => kept.get(id),
+      save: (id: string, d: { note: string; tags: string; baseNote: string }) => void kept.set(id, d),
+      clear: (id: string) => void kept.delete(id),
+    };
+    const failing = vi.fn(async () => {
+      throw new Error('Gloss did not answer.');
+    });
+    const first = mount({ drafts, onSave: failing });
+    const field = first.root.querySelector('textarea') as HTMLTextAreaElement;
+    act(() => {
+      field.value = 'A thought I must not lose';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    });
+    expect(failing).toHaveBeenCalled();
+    expect((first.root.querySelector('textarea') as HTMLTextAreaElement).value).toBe(
+      'A thought I must not lose',
+    );
+    act(() => {
+      field.dispatchEvent(new KeyboardEvent('keyup', { key: 'Escape', bubbles: true }));
+    });
+    expect(first.onClose).toHaveBeenCalled();
+    act(() => render(null, first.root));
+    // Reopened, even as a plain card: the draft comes back in the editor, announced.
+    const second = mount({ drafts, startEditing: false });
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect((second.root.querySelector('textarea') as HTMLTextAreaElement).value).toBe(
+      'A thought I must not lose',
+    );
+    expect(second.root.querySelector('[role=status]')?.textContent).toContain('restored');
+    await act(async () => {
+      second.root
+        .querySelector('textarea')
+        ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    });
+    expect(second.onSave).toHaveBeenCalledWith('A thought I must not lose', [], '');
+    expect(kept.size).toBe(0); // saved, so the draft is gone
+  });
+
+  it('shows both texts when the note changed elsewhere during the edit, and lets the reader choose', async () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const onSave = vi.fn();
+    const card = (note: string) => (
+      <NoteCard
+        annotation={{ ...annotation, note }}
+        startEditing={false}
+        onSave={onSave}
+        onColor={vi.fn()}
+        onDelete={vi.fn()}
+      />
+    );
+    act(() => render(card('Original'), root));
+    const edit = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Edit note');
+    act(() => edit?.click());
+    const field = root.querySelector('textarea') as HTMLTextAreaElement;
+    act(() => {
+      field.value = 'Mine';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => render(card('Theirs'), root)); // another view saved meanwhile
+    const alert = root.querySelector('.conflict');
+    expect(alert?.textContent).toContain('Theirs');
+    expect((root.querySelector('textarea') as HTMLTextAreaElement).value).toBe('Mine');
+    await act(async () => {
+      alert?.querySelector('button')?.click(); // Save mine instead
+    });
+    expect(onSave).toHaveBeenCalledWith('Mine', [], 'Theirs');
+  });
+
+  it('ignores clicks a page script makes on its colour swatches', () => {
+    const { root, onColor } = mount({ startEditing: false });
+    const green = root.querySelector('[data-color=green]') as HTMLButtonElement;
+    act(() => {
+      green.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    });
+    expect(onColor).not.toHaveBeenCalled();
   });
 
   it('closes on Escape (acting on key-up) without saving', () => {
@@ -74,6 +160,15 @@ describe('renderMarkdown', () => {
     );
     expect(html).toContain('<strong>bold</strong>');
     expect(html).not.toMatch(/onerror|<script|javascript:/);
+  });
+  it('loads no remote image: the address is kept aside until the reader asks', () => {
+    const html = renderMarkdown('![pixel](https://tracker.example/p.gif) ![x](data:image/png;base64,AAAA)');
+    expect(html).not.toMatch(/\ssrc="https:/);
+    expect(html).toContain('data-gloss-remote-src="https://tracker.example/p.gif"');
+    expect(html).toContain('src="data:image/png;base64,AAAA"');
+    expect(
+      renderMarkdown('<img srcset="https://t.example/a 1x"><video poster="https://t.example/v">'),
+    ).not.toMatch(/t\.example/);
   });
   it('splits tags on commas', () => {
     expect(parseTags(' a, ,b ,a')).toEqual(['a', 'b']);
