@@ -4,6 +4,7 @@ import { AnnotationItem } from '@/components/AnnotationItem';
 import { ExportMenu } from '@/components/ExportMenu';
 import { FileDrop } from '@/components/FileDrop';
 import { ImportPanel } from '@/components/ImportPanel';
+import { StorageLine } from '@/components/StorageLine';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { getDatabase, listAll, listAnchorStates } from '@/lib/db';
 import { annotationActions } from '@/lib/pages/actions';
@@ -12,6 +13,7 @@ import { exportAnnotations } from '@/lib/pages/export-download';
 import { formatCount } from '@/lib/pages/import-report';
 import { passageUrl } from '@/lib/pages/passage-url';
 import { groupByPage, matchesQuery } from '@/lib/pages/search';
+import { useStorageStatus } from '@/lib/pages/storage-status';
 import { isBusy, useImport } from '@/lib/pages/use-import';
 import { useSelection } from '@/lib/pages/use-selection';
 
@@ -35,6 +37,7 @@ export function App() {
   const [scope, setScope] = useState<Scope>('all');
   const selection = useSelection();
   const imports = useImport();
+  const storage = useStorageStatus();
   const filtered = useMemo(
     () => (all ?? []).filter((a) => matchesQuery(a, query) && (!onlyOrphans || orphans.has(a.id))),
     [all, query, onlyOrphans, orphans],
@@ -105,6 +108,7 @@ export function App() {
             {message}
           </p>
         )}
+        <StorageLine status={storage.status} onAsk={() => void storage.ask()} />
         {all && all.length === 0 && (
           <p class="empty-note">Nothing yet. Highlight a passage on any page and it appears here.</p>
         )}
