@@ -11,7 +11,14 @@ import type { TextModel } from './text-model';
 
 export { describe, describeSpan, type RangeLike, spanOfRange } from './describe';
 export { type MatchHint, type MatchResult, matchTarget, type PageText, pageText } from './match';
-export { buildTextModel, GLOSS_UI_ATTRIBUTE, pointAtOffset, type TextModel } from './text-model';
+export {
+  buildTextModel,
+  GLOSS_UI_ATTRIBUTE,
+  insideGlossUi,
+  markGlossUi,
+  pointAtOffset,
+  type TextModel,
+} from './text-model';
 
 export interface Anchorable {
   id: string;

@@ -7,9 +7,17 @@
  * the same, and a quote across paragraphs keeps its word break.
  */
 import { isSpaceCode } from './normalize';
-import { BLOCKS, composedChildren, composedParent, GLOSS_UI_ATTRIBUTE, isReadable, SKIPPED } from './tree';
+import {
+  BLOCKS,
+  composedChildren,
+  composedParent,
+  GLOSS_UI_ATTRIBUTE,
+  isGlossUi,
+  isReadable,
+  SKIPPED,
+} from './tree';
 
-export { GLOSS_UI_ATTRIBUTE } from './tree';
+export { GLOSS_UI_ATTRIBUTE, insideGlossUi, markGlossUi } from './tree';
 
 export interface TextModel {
   readonly root: Node;
@@ -62,7 +70,7 @@ export function buildTextModel(root: Node): TextModel {
   const own = new Set<Element>();
   const findOwn = (scope: Node) => {
     const found = (scope as ParentNode).querySelectorAll?.(`[${GLOSS_UI_ATTRIBUTE}]`) ?? [];
-    for (const element of found) own.add(element);
+    for (const element of found) if (isGlossUi(element)) own.add(element);
   };
   findOwn(root);
 

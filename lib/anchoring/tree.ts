@@ -10,6 +10,34 @@
 /** Elements that Gloss adds to pages carry this attribute so that their text is never modelled. */
 export const GLOSS_UI_ATTRIBUTE = 'data-gloss-ui';
 
+/**
+ * The attribute only finds candidates quickly; what counts is identity. A page can put the
+ * attribute on its own article to hide it from Gloss (switching Gloss off there), so only
+ * elements Gloss registered here, a set the page's scripts cannot reach, are left out.
+ */
+const ownUi = new WeakSet<Element>();
+
+/** Registers an element Gloss added to the page (its UI host), whose text is never modelled. */
+export function markGlossUi(element: Element): void {
+  element.setAttribute(GLOSS_UI_ATTRIBUTE, '');
+  ownUi.add(element);
+}
+
+export function isGlossUi(element: Element): boolean {
+  return ownUi.has(element);
+}
+
+/** Whether `element` is Gloss's UI or inside it. */
+export function insideGlossUi(element: Element): boolean {
+  for (
+    let at = element.closest(`[${GLOSS_UI_ATTRIBUTE}]`);
+    at;
+    at = at.parentElement?.closest(`[${GLOSS_UI_ATTRIBUTE}]`) ?? null
+  )
+    if (ownUi.has(at)) return true;
+  return false;
+}
+
 export const SKIPPED = new Set([
   'SCRIPT',
   'STYLE',
@@ -77,7 +105,7 @@ export function isBlock(element: Element): boolean {
 
 /** False for elements whose whole subtree holds no selectable page text. */
 export function isReadable(element: Element): boolean {
-  return !SKIPPED.has(element.tagName) && !element.hasAttribute(GLOSS_UI_ATTRIBUTE);
+  return !SKIPPED.has(element.tagName) && !(element.hasAttribute(GLOSS_UI_ATTRIBUTE) && ownUi.has(element));
 }
 
 /** The document of a same-origin iframe, or null when it is cross-origin or not loaded. */

@@ -9,7 +9,7 @@
  * which a page's `style-src` CSP does not block, with a <style> element as the fallback
  * where adoptedStyleSheets is missing. Shown by tests/e2e/hostile-page.e2e.ts.
  */
-import { GLOSS_UI_ATTRIBUTE } from '../anchoring';
+import { markGlossUi } from '../anchoring';
 import { PAGE_UI_CSS } from './page-ui-css';
 
 export interface PageUi {
@@ -55,7 +55,7 @@ function adoptStyles(shadow: ShadowRoot, doc: Document): void {
 
 export function createPageUi(doc: Document): PageUi {
   const host = doc.createElement('div');
-  host.setAttribute(GLOSS_UI_ATTRIBUTE, '');
+  markGlossUi(host);
   // Set through CSSOM, which a `style-src 'none'` CSP allows (a style attribute it blocks).
   for (const [name, value] of Object.entries(HOST_STYLE)) host.style.setProperty(name, value, 'important');
   const shadow = host.attachShadow({ mode: 'closed' });

@@ -4,7 +4,7 @@
  * Gloss's own UI. A selection inside an open shadow root is reported by the document as a
  * collapsed point at its host, so the real range is read through getComposedRanges.
  */
-import { GLOSS_UI_ATTRIBUTE } from '../anchoring';
+import { insideGlossUi } from '../anchoring';
 
 export function isEditable(element: Element | null): boolean {
   if (!element) return false;
@@ -64,7 +64,7 @@ export function usableSelectionRange(doc: Document): Range | null {
   if (!range || range.toString().trim() === '') return null;
   const container = range.commonAncestorContainer;
   const element = container.nodeType === Node.ELEMENT_NODE ? (container as Element) : container.parentElement;
-  if (!element || element.closest(`[${GLOSS_UI_ATTRIBUTE}]`) || isEditable(element)) return null;
+  if (!element || insideGlossUi(element) || isEditable(element)) return null;
   const inPage = element.isConnected && (element.getRootNode() !== doc || !!doc.body?.contains(element));
   return inPage ? range : null;
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildTextModel, GLOSS_UI_ATTRIBUTE, pointAtOffset } from '../../lib/anchoring';
+import { buildTextModel, GLOSS_UI_ATTRIBUTE, markGlossUi, pointAtOffset } from '../../lib/anchoring';
 import { offsetOfPoint } from '../../lib/anchoring/text-model';
 
 beforeEach(() => {
@@ -10,7 +10,8 @@ describe('buildTextModel', () => {
   it('leaves out script, style, noscript, template, textarea and Gloss UI text', () => {
     document.body.innerHTML = `<p>one</p><script>var x = "script";</script><style>p{}</style>
       <noscript><p>enable js</p></noscript><template><p>template</p></template><textarea>typed</textarea>
-      <div ${GLOSS_UI_ATTRIBUTE}><span>toolbar</span></div><p>two</p>`;
+      <div id="ui"><span>toolbar</span></div><p>two</p>`;
+    markGlossUi(document.getElementById('ui') as HTMLElement);
     const text = buildTextModel(document.body).text;
     expect(text).toContain('one');
     expect(text).toContain('two');
@@ -44,8 +45,14 @@ describe('buildTextModel', () => {
   it('leaves out Gloss UI inside a shadow root too', () => {
     document.body.innerHTML = '<p>before</p><div id="host"></div>';
     const root = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
-    root.innerHTML = `<p>inside</p><div ${GLOSS_UI_ATTRIBUTE}>toolbar</div>`;
+    root.innerHTML = '<p>inside</p><div id="ui">toolbar</div>';
+    markGlossUi(root.getElementById('ui') as HTMLElement);
     expect(buildTextModel(document.body).text).toBe('before\ninside');
+  });
+
+  it('reads text a page marked with Gloss’s attribute: only Gloss’s own elements are left out', () => {
+    document.body.innerHTML = `<article ${GLOSS_UI_ATTRIBUTE}><p>The page hides its article from Gloss.</p></article>`;
+    expect(buildTextModel(document.body).text).toBe('The page hides its article from Gloss.');
   });
 
   it('reads same-origin frames in place of the frame', () => {
