@@ -19,7 +19,11 @@ describe('draft store', () => {
     drafts.save('a', { note: 'First thought', tags: 'idea', baseNote: '' });
     expect(await drafts.load('a')).toEqual({ note: 'First thought', tags: 'idea', baseNote: '' });
     // A second store over the same storage (a reopened card) sees it too.
-    expect(await createDraftStore(area).load('a')).toEqual({ note: 'First thought', tags: 'idea', baseNote: '' });
+    expect(await createDraftStore(area).load('a')).toEqual({
+      note: 'First thought',
+      tags: 'idea',
+      baseNote: '',
+    });
     drafts.save('a', { note: 'First thought, again', tags: '', baseNote: '' });
     drafts.clear('a');
     expect(await drafts.load('a')).toBeUndefined();
