@@ -52,8 +52,15 @@ function sameRange(a: Range, b: Range): boolean {
 
 export class Annotator {
   private currentKey: string;
-  /** Ids drawn but not yet confirmed saved by the background. */
-  private readonly saving = new Set<string>();
+  /** Lists asked for so far, and the number of the newest one drawn (see refresh). */
+  private listsAsked = 0;
+  private listDrawn = 0;
+  /**
+   * New annotations a list may not know of yet, each with the number of the last list asked
+   * before the background acknowledged the save (Infinity until then). A list asked no later
+   * than that may predate the save, so only a later one can show that it was deleted.
+   */
+  private readonly saving = new Map<string, number>();
   private readonly watch: PageWatch;
   private annotations = new Map<string, Annotation>();
   private readonly drawing: Drawing;
@@ -134,13 +141,22 @@ export class Annotator {
 
   async refresh(): Promise<void> {
     const key = this.currentKey;
+    const asked = ++this.listsAsked;
     const stored = await this.deps.store.list(key);
     if (key !== this.currentKey) return; // navigated meanwhile; that navigation refreshes
-    // A highlight drawn a moment ago may not be saved yet: a list fetched meanwhile must
-    // not make it look deleted (that would undraw it and close its note editor).
-    const unsaved = [...this.saving]
-      .map((id) => this.annotations.get(id))
-      .filter((a): a is Annotation => !!a && !stored.some((s) => s.id === a.id));
+    // Lists can answer out of order (a notice comes while a list is in flight). An older
+    // answer drawn after a newer one would bring back what was deleted in between.
+    if (asked < this.listDrawn) return;
+    this.listDrawn = asked;
+    // A highlight drawn a moment ago may not be saved yet, or saved after this list was
+    // read: it must not look deleted (that would undraw it and close its note editor).
+    const storedIds = new Set(stored.map((a) => a.id));
+    const unsaved: Annotation[] = [];
+    for (const [id, lastBlind] of this.saving) {
+      const local = this.annotations.get(id);
+      if (asked > lastBlind) this.saving.delete(id);
+      else if (local && !storedIds.has(id)) unsaved.push(local);
+    }
     const list = [...stored, ...unsaved];
     const previous = this.annotations;
     this.annotations = new Map(list.map((a) => [a.id, a]));
@@ -155,6 +171,9 @@ export class Annotator {
   /** Highlights the reader's selection; with `withNote`, opens the note editor on it. */
   async createFromSelection(withNote: boolean, selected?: Range): Promise<void> {
     const { doc, win } = this.deps;
+    // The URL may have changed since the watch last looked (it polls): catch up first, or
+    // the annotation would be saved under the old page and undrawn by the late navigation.
+    this.watch.checkUrl();
     const range = selected ?? usableSelectionRange(doc);
     if (!range) return;
     const described = this.describeRange(range);
@@ -181,17 +200,17 @@ export class Annotator {
       current?.removeAllRanges();
     this.watch.quietly(() => this.drawing.drawNew(model, annotation, span.start, span.end));
     this.annotations.set(annotation.id, annotation);
-    this.saving.add(annotation.id);
+    this.saving.set(annotation.id, Number.POSITIVE_INFINITY);
     try {
       await this.deps.store.create(annotation);
     } catch (error) {
+      this.saving.delete(annotation.id);
       this.watch.quietly(() => this.drawing.forget(annotation.id));
       this.annotations.delete(annotation.id);
       this.toast(`Could not save the highlight: ${(error as Error).message}`, 'error');
       return;
-    } finally {
-      this.saving.delete(annotation.id);
     }
+    this.saving.set(annotation.id, this.listsAsked);
     if (withNote) this.openCard(annotation.id, true);
   }
 

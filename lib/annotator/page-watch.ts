@@ -92,7 +92,8 @@ export class PageWatch {
     this.events.textChanged();
   }
 
-  private checkUrl(): void {
+  /** Reports a navigation now if the URL changed since the last look. */
+  checkUrl(): void {
     const url = this.win.location.href;
     if (url === this.lastUrl) return;
     this.lastUrl = url;
