@@ -25,6 +25,8 @@ export default defineConfig({
     content_security_policy:
       browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Gloss' },
+    // The boot script (entrypoints/boot.ts) is an unlisted script, so it is listed here.
+    content_scripts: [{ matches: ['<all_urls>'], run_at: 'document_idle', js: ['boot.js'] }],
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, extensionArgs, QUIET_ARGS } from '../scripts/chromium.mjs';
@@ -294,8 +295,25 @@ function targets(results) {
   return lines;
 }
 
+/** The size of each script the manifest puts on every page (the boot script): minified and gzip. */
+function pageScriptSizes() {
+  const manifestFile = join(EXTENSION, 'manifest.json');
+  if (!existsSync(manifestFile)) return [];
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  const files = (manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
+  return files.map((file) => {
+    const code = readFileSync(join(EXTENSION, file));
+    return { file, bytes: code.length, gzip: gzipSync(code).length };
+  });
+}
+
 function printContentScript(cost) {
   log();
+  for (const { file, bytes, gzip } of pageScriptSizes()) {
+    log(
+      `Script on every page: ${file} ${(bytes / 1e3).toFixed(1)} KB minified, ${(gzip / 1e3).toFixed(1)} KB gzip (${bytes} / ${gzip} bytes)`,
+    );
+  }
   if (cost.skipped) {
     log(`Content script on a page with no annotations: skipped (${cost.skipped})`);
     return;
@@ -357,7 +375,10 @@ async function main() {
   log();
   log('Targets:');
   for (const line of targets(results)) log(`  ${line}`);
-  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ quick: QUICK, results, cost }, null, 2));
+  writeFileSync(
+    join(OUT, 'results.json'),
+    JSON.stringify({ quick: QUICK, results, cost, pageScripts: pageScriptSizes() }, null, 2),
+  );
   log();
   // The other figures live in their own scripts; each starts its own browser when it needs one.
   for (const script of ['bench/mutation.mjs', 'bench/export-import.mjs', 'bench/import-chromium.mjs']) {

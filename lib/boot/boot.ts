@@ -4,21 +4,13 @@
  * then is the full annotator (drawing, matching, note UI) injected, so pages the reader
  * never annotates pay for a few listeners and nothing more.
  */
-import * as v from 'valibot';
 import { type AnnotatorHandle, annotatorLoaded, annotatorReady, type PageAction } from '../annotator/handoff';
 import { isEditable, usableSelectionRange } from '../annotator/selection';
 import type { PageState } from '../messaging';
 import { pageKey } from '../page-key';
+import { type BootRequest, parseBootRequest } from './requests';
 
 const URL_POLL = 1000;
-
-const BootRequestSchema = v.variant('type', [
-  v.object({ type: v.literal('annotationsChanged') }),
-  v.object({ type: v.literal('getPageState') }),
-  v.object({ type: v.literal('runAction'), action: v.picklist(['highlight', 'note']) }),
-]);
-
-type BootRequest = v.InferOutput<typeof BootRequestSchema>;
 
 export interface BootDeps {
   doc: Document;
@@ -67,9 +59,7 @@ export class Boot {
    * everything itself, and requests about highlights need it loaded anyway.
    */
   claim(raw: unknown): BootRequest | null {
-    if (annotatorLoaded()) return null;
-    const parsed = v.safeParse(BootRequestSchema, raw);
-    return parsed.success ? parsed.output : null;
+    return annotatorLoaded() ? null : parseBootRequest(raw);
   }
 
   async answer(message: BootRequest): Promise<unknown> {

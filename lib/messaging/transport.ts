@@ -5,45 +5,16 @@
  */
 import * as v from 'valibot';
 import { type Browser, browser } from 'wxt/browser';
+import { isTransientFailure, sendWithRetry, unwrap, type Wait, wait } from './answer';
 import type { BackgroundRequest, GlossMessage, ResponseTo, Result, TabRequest } from './protocol';
 
-function unwrap<T>(result: unknown): T {
-  const answer = result as Result<T> | undefined;
-  if (!answer || typeof answer !== 'object')
-    throw new Error('Gloss did not answer. Reload the page and try again.');
-  if (!answer.ok) throw new Error(answer.error);
-  return answer.value;
-}
-
-/**
- * Failures of the channel, not answers: MV3 stops an idle service worker, and one stopped
- * while it handles a request leaves the sender with a closed port and no answer. The
- * request is still in the sender's hands, so it is sent again (every write is idempotent
- * by id; see lib/background/handlers.ts). An extension that was reloaded never comes back.
- */
-const TRANSIENT =
-  /message (port|channel) closed|receiving end does not exist|could not establish connection|did not answer/i;
-const RETRY_DELAYS = [100, 250, 500, 1000, 2000, 4000, 8000];
-
-export function isTransientFailure(error: unknown): boolean {
-  return (
-    error instanceof Error && TRANSIENT.test(error.message) && !/context invalidated/i.test(error.message)
-  );
-}
+export { isTransientFailure };
 
 export async function sendToBackground<M extends BackgroundRequest>(
   message: M,
-  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  pause: Wait = wait,
 ): Promise<ResponseTo<M>> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return unwrap<ResponseTo<M>>(await browser.runtime.sendMessage(message));
-    } catch (error) {
-      const delay = RETRY_DELAYS[attempt];
-      if (delay === undefined || !isTransientFailure(error)) throw error;
-      await wait(delay);
-    }
-  }
+  return sendWithRetry(() => browser.runtime.sendMessage(message), pause);
 }
 
 export async function sendToTab<M extends TabRequest>(tabId: number, message: M): Promise<ResponseTo<M>> {
