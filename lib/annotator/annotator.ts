@@ -330,13 +330,29 @@ export class Annotator {
   }
 
   private offerUndo(annotation: Annotation): void {
-    this.toast('Highlight deleted.', 'info', 'Undo', () => void this.deps.store.restore(annotation));
+    this.toast('Highlight deleted.', 'info', 'Undo', () => {
+      this.deps.store
+        .restore(annotation)
+        .catch((error: unknown) => this.toast(`Could not undo: ${(error as Error).message}`, 'error'));
+    });
   }
 
+  /** The one toast on screen; `shown` numbers them. */
+  private toastTimer = 0;
+  private shown = 0;
+
   toast(message: string, tone: 'info' | 'error' = 'info', actionLabel?: string, onAction?: () => void): void {
-    const clear = () => render(null, this.toastBox);
+    const { win } = this.deps;
+    // A new toast replaces the last one, whose timer would otherwise close it early.
+    win.clearTimeout(this.toastTimer);
+    const clear = () => {
+      win.clearTimeout(this.toastTimer);
+      render(null, this.toastBox);
+    };
     render(
       h(Toast, {
+        // A new element each time: focus left on the last toast's Undo must not act for this one.
+        key: ++this.shown,
         message,
         tone,
         actionLabel,
@@ -349,7 +365,7 @@ export class Annotator {
       }),
       this.toastBox,
     );
-    this.deps.win.setTimeout(clear, 8000);
+    this.toastTimer = win.setTimeout(clear, 8000);
   }
 
   destroy(): void {

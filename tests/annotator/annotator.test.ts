@@ -200,6 +200,35 @@ describe('Annotator.refresh', () => {
     expect(toast()).toBeNull();
   });
 
+  it('says so when the Undo cannot be saved', async () => {
+    start();
+    await loaded([stored('a')]);
+    await loaded([]);
+    store.restore.mockRejectedValueOnce(new Error('Could not establish connection'));
+    const undo = undoButton();
+    if (!undo) throw new Error('no Undo button');
+    trustedClick(undo);
+    await vi.waitFor(() =>
+      expect(toast()?.textContent).toContain('Could not undo: Could not establish connection'),
+    );
+  });
+
+  it('gives a second deletion its own Undo button, which restores the second', async () => {
+    start();
+    const b = stored('b');
+    await loaded([stored('a'), b, stored('c')]);
+    await loaded([b, stored('c')]);
+    const first = undoButton();
+    await loaded([stored('c')]);
+    const second = undoButton();
+    if (!first || !second) throw new Error('no Undo button');
+    // A button kept for the second toast would keep the focus a reader gave the first one.
+    expect(first.isConnected).toBe(false);
+    trustedClick(second);
+    expect(store.restore).toHaveBeenCalledTimes(1);
+    expect(store.restore).toHaveBeenCalledWith(b);
+  });
+
   it('opens no card for a highlight a refresh just removed', async () => {
     start();
     await loaded([stored('a')]);
@@ -207,6 +236,20 @@ describe('Annotator.refresh', () => {
     annotator.openCard('a', true);
     expect(annotator.frames.openCardId).toBeNull();
     expect(shadow?.querySelector('iframe')).toBeNull();
+  });
+});
+
+describe('Annotator.toast', () => {
+  it('keeps a newer toast on screen past the older toast’s timer', () => {
+    vi.useFakeTimers();
+    start();
+    annotator.toast('First');
+    vi.advanceTimersByTime(5_000);
+    annotator.toast('Second');
+    vi.advanceTimersByTime(3_500); // the first toast's 8 s are over
+    expect(toast()?.textContent).toBe('Second');
+    vi.advanceTimersByTime(5_000); // and so are the second's
+    expect(toast()).toBeNull();
   });
 });
 
