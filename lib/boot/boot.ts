@@ -94,10 +94,28 @@ export class Boot {
     if (count > 0) await this.load();
   }
 
+  /** A key pressed while the annotator is still loading: one passage gets one annotation. */
+  private pending: { action: PageAction; range?: Range } | null = null;
+
   private act(action: PageAction): void {
+    if (this.pending) {
+      // `h` twice, or `h` then `n`, before the annotator is in: still one annotation, with
+      // the note editor if either key asked for it.
+      if (action === 'note') this.pending.action = 'note';
+      return;
+    }
     // The selection may change while the annotator loads: act on the one the reader saw.
-    const range = usableSelectionRange(this.deps.doc)?.cloneRange();
-    void this.load().then((handle) => handle.run(action, range));
+    this.pending = { action, range: usableSelectionRange(this.deps.doc)?.cloneRange() };
+    void this.load()
+      .then((handle) => {
+        const wanted = this.pending;
+        this.pending = null;
+        return wanted && handle.run(wanted.action, wanted.range);
+      })
+      // A failed injection is already in the page state (BOOT_PROBLEM); the next key retries.
+      .catch(() => {
+        this.pending = null;
+      });
   }
 
   private watchGestures(): void {
@@ -105,7 +123,9 @@ export class Boot {
     const options = { capture: true, signal };
     const gesture = (event: Event) => {
       if (!event.isTrusted || annotatorLoaded() || !usableSelectionRange(doc)) return;
-      void this.load().then((handle) => handle.selectionGesture());
+      void this.load()
+        .then((handle) => handle.selectionGesture())
+        .catch(() => undefined); // already reported in the page state; the next gesture retries
     };
     doc.addEventListener('mouseup', gesture, options);
     doc.addEventListener('keyup', (e) => (e.shiftKey || e.key === 'Shift') && gesture(e), options);

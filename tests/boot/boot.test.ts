@@ -53,6 +53,49 @@ describe('Boot', () => {
     stop();
   });
 
+  it('makes one annotation of keys pressed while the annotator loads, with the note if one asked', async () => {
+    const run = vi.fn(async (_action: string, _range?: Range) => undefined);
+    let finish: () => void = () => undefined;
+    const inject = vi.fn(
+      () =>
+        new Promise<void>((resolve) => {
+          finish = () => {
+            publishAnnotator({ run, selectionGesture: vi.fn() });
+            resolve();
+          };
+        }),
+    );
+    const controller = new AbortController();
+    const boot = new Boot({
+      doc: document,
+      win: window,
+      count: async () => 0,
+      inject,
+      highlightsVisible: async () => true,
+      signal: controller.signal,
+    });
+    await boot.start();
+    document.body.innerHTML = '<p>Some selectable words here.</p>';
+    const range = document.createRange();
+    range.selectNodeContents(document.body.firstChild as Node);
+    document.getSelection()?.removeAllRanges();
+    document.getSelection()?.addRange(range);
+    const press = (key: string) => {
+      const event = new KeyboardEvent('keydown', { key, cancelable: true });
+      Object.defineProperty(event, 'isTrusted', { value: true }); // as from a person
+      window.dispatchEvent(event);
+    };
+    press('h');
+    press('h');
+    press('n');
+    finish();
+    await vi.waitFor(() => expect(run).toHaveBeenCalled());
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(run.mock.calls[0]?.[0]).toBe('note');
+    expect(inject).toHaveBeenCalledTimes(1);
+    controller.abort();
+  });
+
   it('claims only its own three requests', () => {
     const { boot, stop } = makeBoot(0);
     expect(boot.claim({ type: 'runAction', action: 'highlight' })).not.toBeNull();
