@@ -1,7 +1,8 @@
 // `npm run bench`: Gloss's anchoring and drawing against dom-anchor-text-quote and
 // @apache-annotator/dom in headless Chromium, on the same generated pages and passages,
 // and the content script's cost on a page with no annotations; then bench/mutation.mjs,
-// bench/export-import.mjs and bench/import-chromium.mjs. `--quick` for about a
+// bench/export-import.mjs, bench/import-chromium.mjs and bench/scale-chromium.mjs (100,000
+// annotations over 10,000 pages, beside 1,000). `--quick` for about a
 // minute; the full run gives each peer cell 20 s. Run it through the browser lock:
 //   flock /tmp/gloss-browser.lock node bench/run.mjs --quick
 import { execFileSync } from 'node:child_process';
@@ -384,6 +385,9 @@ async function main() {
   for (const script of ['bench/mutation.mjs', 'bench/export-import.mjs', 'bench/import-chromium.mjs']) {
     execFileSync(process.execPath, [script], { stdio: 'inherit' });
   }
+  execFileSync(process.execPath, ['bench/scale-chromium.mjs', ...(QUICK ? ['--quick'] : [])], {
+    stdio: 'inherit',
+  });
   log();
   log(
     `(${((Date.now() - started) / 1000).toFixed(0)} s; raw anchoring numbers in bench/.results/results.json)`,
