@@ -1,10 +1,15 @@
 /**
  * Reader preferences, kept in extension storage (never the page's localStorage, which page
- * scripts can read). Versioned items so that later shapes can migrate.
+ * scripts can read). Versioned items so that later shapes can migrate. The boot script
+ * reads `highlightsVisible` and `disabledSites` without this module (lib/boot/runtime.ts):
+ * their storage keys and shapes are shared with it and must change together.
  */
 import { storage } from 'wxt/utils/storage';
 import type { HighlightColor } from '../types';
+import type { ColorLabels } from './labels';
+import { withSite } from './sites';
 
+/** The colour new highlights get; the toolbar's colour choice changes it too. */
 export const currentColor = storage.defineItem<HighlightColor>('local:currentColor', {
   fallback: 'yellow',
   version: 1,
@@ -14,3 +19,32 @@ export const highlightsVisible = storage.defineItem<boolean>('local:highlightsVi
   fallback: true,
   version: 1,
 });
+
+/** The reader's names for the colours (lib/settings/labels.ts). */
+export const colorLabels = storage.defineItem<ColorLabels>('local:colorLabels', {
+  fallback: {},
+  version: 1,
+});
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Light, dark, or whatever the system prefers (`prefers-color-scheme`). */
+export const theme = storage.defineItem<Theme>('local:theme', { fallback: 'system', version: 1 });
+
+/** Notes shown beside their passage in the page margin; off, each gets the small ✎ marker. */
+export const marginNotes = storage.defineItem<boolean>('local:marginNotes', {
+  fallback: true,
+  version: 1,
+});
+
+/** Host names where Gloss does nothing at all (lib/settings/sites.ts). */
+export const disabledSites = storage.defineItem<string[]>('local:disabledSites', {
+  fallback: [],
+  version: 1,
+});
+
+/** Turns Gloss off (`off`) or back on for `site`; every open page of that site follows at once. */
+export async function setSiteOff(site: string, off: boolean): Promise<void> {
+  await disabledSites.setValue(withSite(await disabledSites.getValue(), site, off));
+}
