@@ -1,7 +1,14 @@
 import { Boot } from '@/lib/boot/boot';
-import { answerRequests, nativeApi, readHighlightsVisible, sendFromBoot } from '@/lib/boot/runtime';
+import {
+  answerRequests,
+  nativeApi,
+  readHighlightsVisible,
+  sendFromBoot,
+  siteSwitch,
+} from '@/lib/boot/runtime';
 import { extensionLifetime } from '@/lib/lifetime';
 import { isAnnotatablePage } from '@/lib/page-key';
+import { siteOf } from '@/lib/settings/sites';
 
 // The script on every page (listed in the manifest by wxt.config.ts). An unlisted script,
 // not a WXT content script: WXT's content-script wrapper brings its context (which Gloss
@@ -17,6 +24,7 @@ export default defineUnlistedScript(async () => {
     count: (pageKey) => sendFromBoot(api, { type: 'countPageAnnotations', pageKey }),
     inject: () => sendFromBoot(api, { type: 'loadAnnotator' }),
     highlightsVisible: () => readHighlightsVisible(api),
+    site: siteSwitch(api, siteOf(location.href), signal),
     signal,
   });
   answerRequests(api, boot, signal);

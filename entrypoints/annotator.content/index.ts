@@ -1,10 +1,17 @@
 import { Annotator } from '@/lib/annotator/annotator';
 import { bindPageEvents } from '@/lib/annotator/events';
-import { annotatorLoaded, publishAnnotator } from '@/lib/annotator/handoff';
+import {
+  type AnnotatorHandle,
+  annotatorLoaded,
+  publishAnnotator,
+  withdrawAnnotator,
+} from '@/lib/annotator/handoff';
+import { followSettings } from '@/lib/annotator/live-settings';
 import { extensionLifetime } from '@/lib/lifetime';
 import { listen, sendToBackground, type TabRequest, TabRequestSchema } from '@/lib/messaging';
 import { isAnnotatablePage } from '@/lib/page-key';
-import { currentColor, highlightsVisible } from '@/lib/settings';
+import { currentColor, disabledSites, highlightsVisible } from '@/lib/settings';
+import { isSiteOff, siteOf } from '@/lib/settings/sites';
 import type { HighlightColor } from '@/lib/types';
 
 // Injected on demand by the background when the boot script asks (see lib/boot).
@@ -15,8 +22,15 @@ export default defineContentScript({
   // Highlight styles are injected by the background at the user origin (lib/highlight/styles.ts).
   async main() {
     if (!isAnnotatablePage(location.href) || !document.body || annotatorLoaded()) return;
+    // Turned off for this site while the boot script was loading this: nothing to do.
+    const site = siteOf(location.href);
+    if (isSiteOff(await disabledSites.getValue(), site)) return;
     // Not WXT's ctx.signal: a page can end that one (see lib/lifetime).
-    const signal = extensionLifetime(window, () => browser.runtime?.id !== undefined);
+    const lifetime = extensionLifetime(window, () => browser.runtime?.id !== undefined);
+    // Turning Gloss off for the site ends all below and takes its highlights and UI out of
+    // the page; the boot script answers again and brings a new annotator when it is back on.
+    const siteOn = new AbortController();
+    const signal = AbortSignal.any([lifetime, siteOn.signal]);
 
     let color: HighlightColor = await currentColor.getValue();
     const frameOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -44,13 +58,17 @@ export default defineContentScript({
       newId: () => crypto.randomUUID(),
       signal,
     });
-    signal.addEventListener('abort', () => annotator.destroy());
+    signal.addEventListener('abort', () =>
+      siteOn.signal.aborted ? annotator.remove() : annotator.destroy(),
+    );
     const events = bindPageEvents(annotator, document, window, signal);
     // From here on this script answers messages itself; the boot script steps aside.
-    publishAnnotator({
+    const handle: AnnotatorHandle = {
       run: (action, range) => annotator.createFromSelection(action === 'note', range),
       selectionGesture: events.selectionGesture,
-    });
+    };
+    publishAnnotator(handle);
+    signal.addEventListener('abort', () => withdrawAnnotator(handle));
 
     const stop = listen<TabRequest>(
       TabRequestSchema,
@@ -84,6 +102,21 @@ export default defineContentScript({
       'abort',
       highlightsVisible.watch((visible) => annotator.setVisible(visible)),
     );
+    await followSettings(
+      {
+        theme: (theme) => annotator.setTheme(theme),
+        labels: (labels) => annotator.toolbar.setLabels(labels),
+        marginNotes: (on) => annotator.setMarginNotes(on),
+        color: (next) => {
+          color = next;
+          annotator.toolbar.refresh();
+        },
+        siteOff: () => siteOn.abort(),
+      },
+      site,
+      signal,
+    );
+    if (signal.aborted) return;
     await annotator.refresh();
   },
 });

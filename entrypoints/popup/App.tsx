@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AnnotationItem } from '@/components/AnnotationItem';
 import { ExportMenu } from '@/components/ExportMenu';
+import { SiteSwitch } from '@/components/SiteSwitch';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { getDatabase, listPage } from '@/lib/db';
-import { pageKey } from '@/lib/page-key';
+import { isAnnotatablePage, pageKey } from '@/lib/page-key';
 import {
   annotationActions,
   askTab,
@@ -14,16 +15,21 @@ import {
 } from '@/lib/pages/actions';
 import { drafts } from '@/lib/pages/drafts';
 import { exportAnnotations } from '@/lib/pages/export-download';
-import { highlightsVisible } from '@/lib/settings';
+import { disabledSites, highlightsVisible, setSiteOff } from '@/lib/settings';
+import { isSiteOff, siteOf } from '@/lib/settings/sites';
+import { useSetting } from '@/lib/settings/use-setting';
 
 export function App() {
   const [key, setKey] = useState<string>();
   const [windowId, setWindowId] = useState<number>();
   const [visible, setVisible] = useState(true);
   const [problem, setProblem] = useState<string>();
+  const [site, setSite] = useState('');
+  const sitesOff = useSetting(disabledSites);
   useEffect(() => {
     void targetTab().then((tab) => {
       setKey(tab?.url ? pageKey(tab.url) : '');
+      setSite(tab?.url && isAnnotatablePage(tab.url) ? siteOf(tab.url) : '');
       setWindowId(tab?.windowId);
       // Only to say so when the page could not be fully read; a tab with no Gloss answers nothing.
       void askTab(tab?.id, (id) => sendToTab(id, { type: 'getPageState' })).then((state) =>
@@ -41,6 +47,7 @@ export function App() {
     setVisible(next);
     void highlightsVisible.setValue(next);
   };
+  const siteOff = isSiteOff(sitesOff, site);
 
   return (
     <main class="popup">
@@ -50,17 +57,22 @@ export function App() {
           {list === undefined ? '' : `${list.length} on this page`}
         </span>
       </header>
-      {problem && <p role="status">{problem}</p>}
-      <label class="switch-row">
-        <input
-          type="checkbox"
-          role="switch"
-          aria-checked={visible}
-          checked={visible}
-          onChange={(e) => toggle(e.currentTarget.checked)}
-        />
-        Show highlights on the page
-      </label>
+      {problem && !siteOff && <p role="status">{problem}</p>}
+      {!siteOff && (
+        <label class="switch-row">
+          <input
+            type="checkbox"
+            role="switch"
+            aria-checked={visible}
+            checked={visible}
+            onChange={(e) => toggle(e.currentTarget.checked)}
+          />
+          Show highlights on the page
+        </label>
+      )}
+      {site && sitesOff !== undefined && (
+        <SiteSwitch site={site} off={siteOff} onTurn={(off) => void setSiteOff(site, off)} />
+      )}
       <div class="toolbar-row">
         <button type="button" onClick={() => void openSidePanel(windowId).then(() => window.close())}>
           Open side panel

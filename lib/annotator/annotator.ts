@@ -9,6 +9,7 @@ import { buildTextModel, describeSpan, spanOfRange } from '../anchoring';
 import { piecesOf, setHighlightsHidden } from '../highlight';
 import type { PageState } from '../messaging';
 import { pageKey } from '../page-key';
+import type { Theme } from '../settings';
 import type { Annotation, HighlightColor } from '../types';
 import { Drawing } from './drawing';
 import { layoutMargin, type MarginInput } from './margin-layout';
@@ -69,6 +70,8 @@ export class Annotator {
   readonly toolbar: Toolbar;
   readonly frames: NoteFrames;
   private visible: boolean;
+  /** The margin-notes setting: off, every note is a marker. */
+  private notesInMargin = true;
 
   constructor(private readonly deps: AnnotatorDeps) {
     this.currentKey = pageKey(deps.win.location.href);
@@ -253,6 +256,17 @@ export class Annotator {
     this.ui.layer.style.display = visible ? '' : 'none';
   }
 
+  /** The theme setting, for the toolbar, card and margin notes (lib/annotator/page-ui-css.ts). */
+  setTheme(theme: Theme): void {
+    this.ui.layer.setAttribute('data-theme', theme);
+  }
+
+  setMarginNotes(on: boolean): void {
+    if (on === this.notesInMargin) return;
+    this.notesInMargin = on;
+    this.layoutMargin();
+  }
+
   /** Replaces the stored selectors of `id` with the reader's current selection. */
   async reattach(id: string): Promise<boolean> {
     const range = usableSelectionRange(this.deps.doc);
@@ -310,7 +324,11 @@ export class Annotator {
         blockRight: toDocument(block.getBoundingClientRect(), win).right,
       });
     }
-    const { items, markers } = layoutMargin(inputs, this.deps.doc.documentElement.clientWidth + win.scrollX);
+    const { items, markers } = layoutMargin(
+      inputs,
+      this.deps.doc.documentElement.clientWidth + win.scrollX,
+      this.notesInMargin,
+    );
     this.frames.placeMargin(items, markers);
   }
 
@@ -372,5 +390,11 @@ export class Annotator {
     this.watch.stop();
     this.frames.destroy();
     this.ui.destroy();
+  }
+
+  /** Takes Gloss out of the page altogether, highlights too (Gloss was turned off for the site). */
+  remove(): void {
+    this.watch.quietly(() => this.drawing.clear());
+    this.destroy();
   }
 }

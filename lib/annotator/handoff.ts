@@ -34,6 +34,12 @@ export function publishAnnotator(handle: AnnotatorHandle): void {
   for (const resolve of current.waiters.splice(0)) resolve(handle);
 }
 
+/** The annotator left the page (Gloss was turned off for the site): the boot script answers again. */
+export function withdrawAnnotator(handle: AnnotatorHandle): void {
+  const current = slot();
+  if (current.handle === handle) current.handle = undefined;
+}
+
 export function annotatorReady(): Promise<AnnotatorHandle> {
   const current = slot();
   return current.handle

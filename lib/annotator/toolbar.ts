@@ -1,6 +1,7 @@
 /** Shows the selection toolbar beside a usable selection and hides it otherwise. */
 import { h, render } from 'preact';
 import { SelectionToolbar } from '@/components/SelectionToolbar';
+import { type ColorLabels, ColorLabelsContext } from '../settings/labels';
 import type { HighlightColor } from '../types';
 import { toDocument } from './page-ui';
 
@@ -14,6 +15,8 @@ export interface ToolbarActions {
 export class Toolbar {
   private readonly box: HTMLElement;
   private range: Range | null = null;
+  /** The reader's colour labels, in the swatches' names. */
+  private labels: ColorLabels = {};
 
   constructor(
     layer: HTMLElement,
@@ -52,17 +55,32 @@ export class Toolbar {
     return !this.box.hidden && this.range !== null;
   }
 
+  /** New colour labels (a setting): in the swatches' names at once if the toolbar is up. */
+  setLabels(labels: ColorLabels): void {
+    this.labels = labels;
+    this.refresh();
+  }
+
+  /** Draws the toolbar again if it is up (its colour was changed elsewhere). */
+  refresh(): void {
+    if (!this.box.hidden) this.rerender();
+  }
+
   rerender(): void {
     render(
-      h(SelectionToolbar, {
-        color: this.actions.color(),
-        onColor: (color: HighlightColor) => {
-          this.actions.setColor(color);
-          this.rerender();
-        },
-        onHighlight: this.actions.highlight,
-        onNote: this.actions.note,
-      }),
+      h(
+        ColorLabelsContext.Provider,
+        { value: this.labels },
+        h(SelectionToolbar, {
+          color: this.actions.color(),
+          onColor: (color: HighlightColor) => {
+            this.actions.setColor(color);
+            this.rerender();
+          },
+          onHighlight: this.actions.highlight,
+          onNote: this.actions.note,
+        }),
+      ),
       this.box,
     );
   }

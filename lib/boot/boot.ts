@@ -18,7 +18,15 @@ export interface BootDeps {
   count(pageKey: string): Promise<number>;
   inject(): Promise<unknown>;
   highlightsVisible(): Promise<boolean>;
+  /** Whether the reader turned Gloss off for this site; absent, it is always on. */
+  site?: SiteSwitch;
   signal: AbortSignal;
+}
+
+/** The site's entry in the `disabledSites` setting, read and followed (lib/boot/runtime.ts). */
+export interface SiteSwitch {
+  isOff(): Promise<boolean>;
+  onChange(listener: (off: boolean) => void): void;
 }
 
 /** Shown to the reader (popup, side panel) when the page's annotations could not be looked up or shown. */
@@ -30,6 +38,11 @@ export class Boot {
   private loadFailed = false;
   /** The last question whether the page has annotations threw (the background was unreachable). */
   private countFailed = false;
+  /**
+   * Gloss is off for this site: no gesture, key or notice loads the annotator (which takes
+   * itself out of the page on the same change, see entrypoints/annotator.content).
+   */
+  private off = false;
 
   constructor(private readonly deps: BootDeps) {}
 
@@ -51,7 +64,28 @@ export class Boot {
   async start(): Promise<void> {
     this.watchGestures();
     this.watchUrl();
+    const { site } = this.deps;
+    if (site) {
+      let changed = false;
+      site.onChange((off) => {
+        changed = true;
+        this.turn(off);
+      });
+      const off = await site.isOff().catch(() => false);
+      if (!changed) this.off = off; // a change seen meanwhile is newer than this read
+    }
     await this.loadIfAnnotated();
+  }
+
+  private turn(off: boolean): void {
+    if (off === this.off) return;
+    this.off = off;
+    this.pending = null;
+    if (off) return;
+    // Back on: the annotator left when the site was turned off (or never came); a new one
+    // is injected if the page has annotations, which draws them again.
+    if (!annotatorLoaded()) this.loading = null;
+    void this.loadIfAnnotated().catch(() => undefined); // already in the page state
   }
 
   /**
@@ -68,6 +102,7 @@ export class Boot {
       return true;
     }
     if (message.type === 'runAction') {
+      if (this.off) return false;
       await (await this.load()).run(message.action);
       return true;
     }
@@ -82,7 +117,7 @@ export class Boot {
   }
 
   private async loadIfAnnotated(): Promise<void> {
-    if (this.loading) return;
+    if (this.loading || this.off) return;
     let count: number;
     try {
       count = await this.deps.count(pageKey(this.deps.win.location.href));
@@ -122,7 +157,7 @@ export class Boot {
     const { doc, win, signal } = this.deps;
     const options = { capture: true, signal };
     const gesture = (event: Event) => {
-      if (!event.isTrusted || annotatorLoaded() || !usableSelectionRange(doc)) return;
+      if (!event.isTrusted || this.off || annotatorLoaded() || !usableSelectionRange(doc)) return;
       void this.load()
         .then((handle) => handle.selectionGesture())
         .catch(() => undefined); // already reported in the page state; the next gesture retries
@@ -132,7 +167,8 @@ export class Boot {
     win.addEventListener(
       'keydown',
       (event) => {
-        if (!event.isTrusted || annotatorLoaded() || event.ctrlKey || event.metaKey || event.altKey) return;
+        if (!event.isTrusted || this.off || annotatorLoaded()) return;
+        if (event.ctrlKey || event.metaKey || event.altKey) return;
         const key = event.key.toLowerCase();
         if ((key !== 'h' && key !== 'n') || event.repeat) return;
         if (isEditable(doc.activeElement) || !usableSelectionRange(doc)) return;

@@ -1,15 +1,17 @@
 /**
  * The boot script's whole use of the extension APIs: two requests to the background and
- * one setting. It runs on every page, so it reaches the native promise-based `browser`
+ * two settings. It runs on every page, so it reaches the native promise-based `browser`
  * (Chromium and Firefox both have one; `chrome` in Chromium returns promises too) instead
  * of `wxt/browser`, whose webextension-polyfill would add 10 KB to every page and does
  * nothing in either browser; it sends without the full transport (lib/messaging/transport.ts),
  * which carries valibot and the polyfill, yet with its answer and retry rules
- * (lib/messaging/answer.ts); and it reads one storage key instead of loading WXT's
+ * (lib/messaging/answer.ts); and it reads two storage keys instead of loading WXT's
  * storage module. The annotator, injected only on demand, keeps using all three.
  */
 import { sendWithRetry, type Wait } from '../messaging/answer';
 import type { BackgroundRequest, ResponseTo } from '../messaging/protocol';
+import { isSiteOff } from '../settings/sites';
+import type { SiteSwitch } from './boot';
 
 /** What the boot script needs of `browser` (or `chrome`), so tests can hand in their own. */
 export interface BootApi {
@@ -21,8 +23,16 @@ export interface BootApi {
       removeListener(listener: BootListener): void;
     };
   };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { get(key: string): Promise<Record<string, unknown>> };
+    onChanged?: {
+      addListener(listener: StorageListener): void;
+      removeListener(listener: StorageListener): void;
+    };
+  };
 }
+
+type StorageListener = (changes: Record<string, { newValue?: unknown }>, area: string) => void;
 
 export type BootListener = (
   message: unknown,
@@ -58,6 +68,25 @@ export function sendFromBoot<M extends BootMessage>(
 export async function readHighlightsVisible(api: BootApi): Promise<boolean> {
   const stored = await api.storage.local.get('highlightsVisible');
   return stored.highlightsVisible !== false;
+}
+
+/**
+ * Whether `site` is in the `disabledSites` setting of lib/settings (key 'disabledSites' of
+ * `storage.local`, unset meaning none), read now and followed until `signal` ends.
+ * tests/boot/runtime.test.ts writes through the WXT item and reads through this.
+ */
+export function siteSwitch(api: BootApi, site: string, signal: AbortSignal): SiteSwitch {
+  return {
+    isOff: async () => isSiteOff((await api.storage.local.get('disabledSites')).disabledSites, site),
+    onChange: (listener) => {
+      const changed: StorageListener = (changes, area) => {
+        const change = area === 'local' ? changes.disabledSites : undefined;
+        if (change) listener(isSiteOff(change.newValue, site));
+      };
+      api.storage.onChanged?.addListener(changed);
+      signal.addEventListener('abort', () => api.storage.onChanged?.removeListener(changed));
+    },
+  };
 }
 
 interface Answerer<R> {
