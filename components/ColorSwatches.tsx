@@ -1,5 +1,10 @@
-/** A row of colour choices: a radio group, so screen readers announce each colour by name. */
-import { COLOR_LABELS, HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/types';
+/**
+ * A row of colour choices: a radio group, so screen readers announce each colour by name,
+ * with the reader's label for it when there is one (ColorLabelsContext).
+ */
+import { useContext } from 'preact/hooks';
+import { ColorLabelsContext, colorName } from '@/lib/settings/labels';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/types';
 
 export const SWATCH_FILL: Record<HighlightColor, string> = {
   yellow: '#ffd600',
@@ -16,6 +21,7 @@ interface Props {
 }
 
 export function ColorSwatches({ value, onChange, label = 'Highlight colour' }: Props) {
+  const labels = useContext(ColorLabelsContext);
   // Page scripts can dispatch clicks and keys into the in-page toolbar: only a person's count.
   const move = (event: KeyboardEvent) => {
     if (!event.isTrusted) return;
@@ -45,8 +51,8 @@ export function ColorSwatches({ value, onChange, label = 'Highlight colour' }: P
           class="swatch"
           data-color={color}
           aria-checked={color === value}
-          aria-label={COLOR_LABELS[color]}
-          title={COLOR_LABELS[color]}
+          aria-label={colorName(color, labels)}
+          title={colorName(color, labels)}
           tabIndex={color === value ? 0 : -1}
           style={{ background: SWATCH_FILL[color] }}
           onClick={(event) => event.isTrusted && onChange(color)}

@@ -2,7 +2,8 @@
  * The card of one annotation: its note rendered, an editor (Ctrl/Cmd+Enter saves, Escape
  * closes), its colour and tags, and delete. Used in the in-page frame and the side panel.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { ColorLabelsContext, colorName } from '@/lib/settings/labels';
 import type { Annotation, HighlightColor } from '@/lib/types';
 import { ColorSwatches } from './ColorSwatches';
 import { MarkdownView } from './MarkdownView';
@@ -54,6 +55,7 @@ export function NoteCard({
   const [notice, setNotice] = useState<string>();
   const field = useRef<HTMLTextAreaElement>(null);
   const card = useRef<HTMLElement>(null);
+  const labels = useContext(ColorLabelsContext);
 
   useEffect(() => {
     // Focus stays in the card after saving, so that Escape and Tab keep working there.
@@ -207,6 +209,8 @@ export function NoteCard({
       )}
       <div class="card-actions">
         <ColorSwatches value={annotation.color} onChange={onColor} />
+        {/* The colour in words too, with the reader's label for it. */}
+        <span class="color-name">{colorName(annotation.color, labels)}</span>
         <span class="spacer" />
         {editing ? (
           <>

@@ -1,5 +1,11 @@
 import { render } from 'preact';
 import '@/components/styles.css';
+import { PageSettings } from '@/lib/settings/page-settings';
 import { App } from './App';
 
-render(<App />, document.getElementById('app') as HTMLElement);
+render(
+  <PageSettings>
+    <App />
+  </PageSettings>,
+  document.getElementById('app') as HTMLElement,
+);
