@@ -14,6 +14,11 @@ interface Props {
   port: MessagePort;
 }
 
+/** How tall the frame's content is (the root element's box is as tall as what it holds). */
+function contentHeight(doc: Document): number {
+  return Math.ceil(doc.documentElement.getBoundingClientRect().height);
+}
+
 export function App({ id, view, edit, port }: Props) {
   // Only the size and close/open requests go out; note text never leaves this frame.
   const tellPage = (message: FrameMessage) => port.postMessage(message);
@@ -21,8 +26,10 @@ export function App({ id, view, edit, port }: Props) {
   const [error, setError] = useState<string>();
 
   useEffect(() => {
+    // The content's height, not scrollHeight, which never falls below the frame's own
+    // height: the frame could then grow but never shrink to fit what it shows.
     const observer = new ResizeObserver(() =>
-      tellPage({ gloss: 'frame', action: 'resize', height: document.documentElement.scrollHeight }),
+      tellPage({ gloss: 'frame', action: 'resize', height: contentHeight(document) }),
     );
     observer.observe(document.body);
     // Escape closes the card from anywhere in the frame, also in the moment after saving

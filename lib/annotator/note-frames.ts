@@ -24,6 +24,8 @@ export interface FrameHost {
 }
 
 const CARD_WIDTH = 340;
+/** The least a card may grow to however small the window (beyond it, it scrolls inside). */
+const CARD_MIN_CAP = 240;
 
 interface OpenFrame {
   frame: HTMLIFrameElement;
@@ -162,8 +164,13 @@ export class NoteFrames {
     view: 'card' | 'margin',
     message: FrameMessage,
   ): void {
-    if (message.action === 'resize') frame.style.height = `${Math.ceil(message.height) + 2}px`;
-    else if (message.action === 'close' && view === 'card') this.closeCard();
+    if (message.action === 'resize') {
+      // As tall as its content (the frame measures it); a card taller than most of the
+      // window scrolls inside instead.
+      const fit = Math.ceil(message.height) + 2;
+      const most = Math.max(CARD_MIN_CAP, Math.floor(this.host.win.innerHeight * 0.8));
+      frame.style.height = `${view === 'card' ? Math.min(fit, most) : fit}px`;
+    } else if (message.action === 'close' && view === 'card') this.closeCard();
     else if (message.action === 'open' && view === 'margin') this.openCardFor(id);
   }
 
