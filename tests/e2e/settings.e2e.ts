@@ -12,6 +12,7 @@ import {
   cardFrame,
   drawnHighlights,
   extensionPage,
+  marginTexts,
   noteEditor,
   openArticle,
   selectByMouse,
@@ -207,6 +208,32 @@ describe('settings applied live', () => {
     await expect.poll(() => scheme(popup)).toBe('light dark');
     await options.close();
     await popup.close();
+    await page.close();
+  });
+});
+
+describe('margin notes turned off and on', () => {
+  it('turns the open page’s margin notes into markers and back', async () => {
+    const page = await openArticle(browser.session.context, article());
+    await selectByMouse(page, 'Sophisticated attacks', 'trained fighters');
+    await page.keyboard.press('n');
+    await noteEditor(page);
+    await page.keyboard.type('In the margin.');
+    await page.keyboard.press('Control+Enter');
+    await (await cardFrame(page)).locator('.markdown').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => marginTexts(page)).toEqual(['In the margin.']);
+    expect(await glossControls(page, 'button', 'Open note')).toBe(0);
+
+    const options = await openOptions();
+    const margin = options.getByRole('switch', { name: /Show notes in the page margin/ });
+    await margin.uncheck();
+    await expect.poll(() => marginTexts(page)).toEqual([]);
+    await expect.poll(() => glossControls(page, 'button', 'Open note')).toBe(1);
+    await margin.check();
+    await expect.poll(() => marginTexts(page)).toEqual(['In the margin.']);
+    expect(await glossControls(page, 'button', 'Open note')).toBe(0);
+    await options.close();
     await page.close();
   });
 });
