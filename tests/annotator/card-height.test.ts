@@ -29,9 +29,11 @@ async function openCard() {
   const posted = vi.spyOn(frame.contentWindow as Window, 'postMessage').mockImplementation(() => undefined);
   frame.dispatchEvent(new Event('load'));
   await settle();
-  const port = (posted.mock.calls[0]?.[2] as MessagePort[] | undefined)?.[0];
-  if (!port) throw new Error('no channel handed to the frame');
-  return { frames, frame, port };
+  // postMessage(message, targetOrigin, transfer): the channel's far end is transferred.
+  const port = (posted.mock.calls[0] as unknown[] | undefined)?.[2] as MessagePort[] | undefined;
+  const far = port?.[0];
+  if (!far) throw new Error('no channel handed to the frame');
+  return { frames, frame, port: far };
 }
 
 describe('note card height', () => {
