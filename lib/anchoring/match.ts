@@ -3,38 +3,59 @@
  * and benchmarked on plain strings. The order of attempts is cheapest-and-surest first:
  * the stored position (still reading the quote), the position shifted by how far the
  * previous passage moved, every exact copy of the quote judged by its context, then an
- * approximate search. Whenever the evidence is weak or two places are equally likely the
- * answer is "orphan": a highlight drawn in the wrong place is worse than one not drawn.
+ * approximate search and the text between intact copies of the stored context, compared
+ * word by word (bracket.ts). A quote long enough not to stand anywhere by chance (units.ts)
+ * is the passage wherever its only copy is, and says "moved" when its old neighbours are
+ * on the other side of it now. Whenever the evidence is weak or two places are equally
+ * likely the answer is "orphan": a highlight drawn in the wrong place is worse than one
+ * not drawn.
  * An exact copy with the wrong context does not win over an edited passage in the right
  * context (Hypothesis's exact-match shortcut does, and highlights a pull quote or summary).
  */
 import type { AnnotationTarget } from '../types';
-import { contextAt, contextScore } from './context';
+import { bracketCandidates } from './bracket';
+import { contextAt, contextScore, movedAway } from './context';
 import { distinct, type Found, MIN_QUOTE_SCORE, maxErrors, mergeWindows, seedWindows, verify } from './fuzzy';
 import { foldQuote, foldString, isSpaceCode } from './normalize';
 import { foldedAfter, foldedBefore, type PageText, rawSpan, rawToFolded } from './page-text';
 import { refineEdges } from './refine';
+import { selfEvident } from './units';
 
 export { type PageText, pageText } from './page-text';
 
 /** How an annotation was found: `via` tells which attempt succeeded, for diagnostics. */
 export type MatchResult =
-  | { kind: 'exact'; start: number; end: number; via: 'position' | 'drift' | 'quote' }
+  | {
+      kind: 'exact';
+      start: number;
+      end: number;
+      via: 'position' | 'drift' | 'quote';
+      /** The text is unchanged but its old neighbours are on the other side of it now. */
+      moved?: true;
+    }
   | { kind: 'fuzzy'; start: number; end: number; score: number }
   | { kind: 'orphan'; reason: string };
 
-/** A quote at least this long, found exactly once, is trusted even when its context changed (a moved paragraph). */
-const SELF_EVIDENT_LENGTH = 30;
 /** Context this good makes an exact copy the passage without further search. */
 const DECISIVE_CONTEXT = 0.9;
 /** Context this good, near the expected place, makes a scan of the whole page unnecessary. */
 const STRONG_CONTEXT = 0.75;
-/** An exact copy with weaker context than this needs a long quote to be trusted. */
+/** An exact copy of a self-evident quote (units.ts) with weaker context than this needs to be its only copy. */
 const MIN_EXACT_CONTEXT = 0.5;
+/**
+ * An exact copy of a shorter quote needs context this good. One side of a stored context
+ * agrees with the text beside an unrelated place at most 0.5 by chance (bench/chance-copies.mjs),
+ * so one intact side beside one unrelated side reaches 0.75: a "Learn more" link whose card
+ * was deleted, read beside the next card's title. A neighbour with one word reworded keeps
+ * its side near 0.8 and the average near 0.9. One intact side is not enough even for the
+ * only copy: when the second of two paragraphs ending in the same few words is deleted,
+ * the first one's ending has the second one's old next neighbour (the corpus has it).
+ */
+const MIN_SHORT_CONTEXT = 0.8;
 /** Combined score below which a fuzzy candidate is not trusted. */
 const MIN_SCORE = 0.75;
 const AMBIGUITY_MARGIN = 0.04;
-/** Shorter quotes are only found exactly: a few edited characters leave too little to go on. */
+/** Shorter quotes are not searched approximately (a few edited characters leave too little to go on), only between intact context. */
 const MIN_FUZZY_LENGTH = 12;
 const MAX_OCCURRENCES = 1000;
 /** The approximate search looks this far around the expected place before scanning the page. */
@@ -50,6 +71,8 @@ interface Prepared {
 interface Candidate extends Found {
   context: number;
   score: number;
+  /** Found between intact context (bracket.ts): its edges are the context's, its score counts words. */
+  bracketed?: true;
 }
 
 export interface MatchHint {
@@ -107,7 +130,7 @@ function atPosition(page: PageText, t: Prepared): MatchResult | null {
   const context = contextScore(before, after, t.prefix, t.suffix);
   // A short quote at the old offset may be the same words in another sentence: trust it only
   // when its context agrees; otherwise it competes with the other copies below.
-  const long = t.quote.length >= SELF_EVIDENT_LENGTH;
+  const long = selfEvident(t.quote);
   if (context < (long ? MIN_EXACT_CONTEXT : DECISIVE_CONTEXT)) return null;
   return { kind: 'exact', start: position.start, end: position.end, via: 'position' };
 }
@@ -137,8 +160,13 @@ function topTwo(candidates: Candidate[]): [Candidate | undefined, Candidate | un
 
 function result(page: PageText, t: Prepared, c: Candidate, via: 'drift' | 'quote' = 'quote'): MatchResult {
   const folded = page.folded();
-  if (c.quoteScore === 1) return { kind: 'exact', ...rawSpan(folded, c.start, c.end), via };
-  const edges = refineEdges(folded.text, c.start, c.end, t.quote, t.prefix, t.suffix);
+  if (c.quoteScore === 1) {
+    const moved = via === 'quote' && movedAway(folded.text, c.start, c.end, t.prefix, t.suffix);
+    return { kind: 'exact', ...rawSpan(folded, c.start, c.end), via, ...(moved ? { moved } : {}) };
+  }
+  const edges = c.bracketed
+    ? { start: c.start, end: c.end }
+    : refineEdges(folded.text, c.start, c.end, t.quote, t.prefix, t.suffix);
   return {
     kind: 'fuzzy',
     ...rawSpan(folded, edges.start, edges.end),
@@ -176,10 +204,13 @@ function decide(page: PageText, t: Prepared, candidates: Candidate[], exactCopie
   if (!best) return { kind: 'orphan', reason: 'not found' };
   if (second && best.score - second.score < AMBIGUITY_MARGIN) return { kind: 'orphan', reason: 'ambiguous' };
   if (best.quoteScore === 1) {
-    const selfEvident = exactCopies === 1 && t.quote.length >= SELF_EVIDENT_LENGTH;
-    if (best.context >= MIN_EXACT_CONTEXT || selfEvident) return result(page, t, best);
+    const long = selfEvident(t.quote);
+    if (long && exactCopies === 1) return result(page, t, best);
+    if (best.context >= (long ? MIN_EXACT_CONTEXT : MIN_SHORT_CONTEXT)) return result(page, t, best);
     return { kind: 'orphan', reason: 'exact copy in another context' };
   }
+  // Between intact context and within the words allowed (bracket.ts): already judged.
+  if (best.bracketed) return result(page, t, best);
   if (best.score < MIN_SCORE) return { kind: 'orphan', reason: 'weak match' };
   return result(page, t, best);
 }
@@ -219,5 +250,13 @@ export function matchTarget(page: PageText, target: AnnotationTarget, hint: Matc
   // No exact copy in its context: the passage may have been edited where it was.
   const around = [...new Set([guess, expected].filter((g): g is number => g !== undefined))];
   const edited = m >= MIN_FUZZY_LENGTH ? editedCandidates(text, t, around, expected) : [];
-  return decide(page, t, [...exact, ...edited.filter((c) => c.quoteScore >= MIN_QUOTE_SCORE)], starts.length);
+  const between = scored(text, t, bracketCandidates(text, t.quote, t.prefix, t.suffix), expected).map(
+    (c): Candidate => ({ ...c, bracketed: true }),
+  );
+  return decide(
+    page,
+    t,
+    [...exact, ...edited.filter((c) => c.quoteScore >= MIN_QUOTE_SCORE), ...between],
+    starts.length,
+  );
 }

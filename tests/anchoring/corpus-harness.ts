@@ -25,6 +25,13 @@ export interface AnnotationReport {
   misplaced: boolean;
   /** Expected fuzzy and found in the right place. */
   recovered: boolean;
+  /** Still on the page (expected exact or fuzzy) and not drawn. */
+  lost: boolean;
+  /** Expected orphan on purpose although its words are still on the page. */
+  survives: boolean;
+  /** Found exactly and said to have moved. */
+  moved: boolean;
+  expectedMoved: boolean;
   acceptable: boolean;
   detail: string;
 }
@@ -106,9 +113,26 @@ function judge(
       if (!drawnRight) detail += ` drawn "${drawnText.slice(0, 80)}"`;
     }
     const recovered = a.expected === 'fuzzy' && outcome === 'fuzzy' && !misplaced;
+    const lost = a.expected !== 'orphan' && outcome === 'orphan';
+    const moved = result.kind === 'exact' && result.moved === true;
+    if (moved) detail += ' (moved)';
+    const movedRight = result.kind !== 'exact' || moved === (a.moved ?? false);
     const acceptable =
-      !misplaced && (outcome === a.expected || (a.mayOrphan === true && outcome === 'orphan'));
-    return { id: a.id, expected: a.expected, outcome, misplaced, recovered, acceptable, detail };
+      !misplaced && movedRight && (outcome === a.expected || (a.mayOrphan === true && outcome === 'orphan'));
+    const expectedMoved = a.moved ?? false;
+    return {
+      id: a.id,
+      expected: a.expected,
+      outcome,
+      misplaced,
+      recovered,
+      lost,
+      survives: a.survives === true,
+      moved,
+      expectedMoved,
+      acceptable,
+      detail,
+    };
   });
 }
 

@@ -132,3 +132,68 @@ describe('anchorAll', () => {
     expect(results.get('y')?.kind).toBe('exact');
   });
 });
+
+describe('matchTarget on short and moved passages', () => {
+  const zhA = '第一段讲述了市政府的预算问题和各方的争论。';
+  const zhB = '第三段介绍了居民对新公交线路的看法和建议。';
+  const zhMoved = '本市地铁运营里程在过去十年里增长了一倍多，跻身全国前五位。';
+
+  it('finds a unique 29-character Chinese sentence that moved, and says it moved', () => {
+    const t = target(`${zhA} ${zhMoved} ${zhB} 最后一段。`, zhMoved);
+    const page = `${zhB} ${zhMoved} 最后一段。 ${zhA}`;
+    const result = matchTarget(pageText(page), t);
+    expect(result).toMatchObject({ kind: 'exact', moved: true });
+    expect(found(page, result)).toBe(zhMoved);
+  });
+
+  it('does not say "moved" when text was only inserted beside the passage', () => {
+    const t = target(`${zhA} ${zhMoved} ${zhB}`, zhMoved);
+    const result = matchTarget(
+      pageText(`${zhA} 插入的新段落，内容与原文无关，长度也足够长。 ${zhMoved} ${zhB}`),
+      t,
+    );
+    expect(result).toMatchObject({ kind: 'exact' });
+    expect(result.kind === 'exact' && result.moved).toBeFalsy();
+  });
+
+  it('leaves a short unique quote whose context changed as an orphan', () => {
+    const t = target(A + B + C, 'transit authority');
+    expect(
+      matchTarget(pageText(`${A}A transit authority spokesperson declined to comment. ${C}`), t).kind,
+    ).toBe('orphan');
+  });
+
+  it('finds a five-word link with one word replaced by a much longer one, between intact context', () => {
+    const nav = (link: string) => `Home | Catalogue | Events | ${link} | Opening hours | Contact us`;
+    const t = target(nav('Read the latest news & blogs'), 'Read the latest news & blogs');
+    const page = nav('Read the latest announcements & blogs');
+    const result = matchTarget(pageText(page), t);
+    expect(result.kind).toBe('fuzzy');
+    expect(found(page, result)).toBe('Read the latest announcements & blogs');
+  });
+
+  it('does not draw a short passage replaced in place by other words', () => {
+    const nav = (link: string) => `Home | Catalogue | Events | ${link} | Opening hours | Contact us`;
+    const t = target(nav('Read the latest news & blogs'), 'Read the latest news & blogs');
+    expect(matchTarget(pageText(nav('Browse our digital collections')), t).kind).toBe('orphan');
+  });
+
+  it('does not take a near copy of a deleted short passage elsewhere', () => {
+    const t = target(
+      `${A}Tax help drop-in sessions every Tuesday. ${B}${C}`,
+      'Tax help drop-in sessions every Tuesday',
+    );
+    const page = `${A}${B}${C}This week: Tax help drop-in sessions every Thursday.`;
+    expect(matchTarget(pageText(page), t).kind).toBe('orphan');
+  });
+
+  it('does not take a repeated short link beside the deleted one’s neighbour', () => {
+    const card = (title: string) => `${title}. Learn more `;
+    const t = target(
+      card('Story hour') + card('Tax help sessions') + card('Meet the authors'),
+      'Learn more',
+      1,
+    );
+    expect(matchTarget(pageText(card('Story hour') + card('Meet the authors')), t).kind).toBe('orphan');
+  });
+});
