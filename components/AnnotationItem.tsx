@@ -34,6 +34,7 @@ const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 60).trimEnd(
 
 function StatusBadge({ status }: { status?: AnchorStatus }) {
   if (status?.kind === 'fuzzy') return <span class="status">Text changed</span>;
+  if (status?.kind === 'exact' && status.moved) return <span class="status">Moved</span>;
   if (status?.kind === 'orphan') return <span class="status status-orphan">Not found on page</span>;
   return null;
 }

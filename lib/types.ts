@@ -60,7 +60,8 @@ export type AnnotationChanges = Partial<Pick<Annotation, 'note' | 'tags' | 'colo
 
 /** How an annotation was found on the page at the last anchoring pass. */
 export type AnchorStatus =
-  | { kind: 'exact' }
+  /** `moved`: the text is unchanged but no longer beside its old neighbours. */
+  | { kind: 'exact'; moved?: true }
   | { kind: 'fuzzy'; score: number; text: string }
   | { kind: 'orphan' }
   | { kind: 'pending' }

@@ -201,7 +201,9 @@ export class Drawing {
         annotation.id,
         result.kind === 'fuzzy'
           ? { kind: 'fuzzy', score: result.score, text: model.text.slice(result.start, result.end) }
-          : { kind: 'exact' },
+          : result.moved
+            ? { kind: 'exact', moved: true }
+            : { kind: 'exact' },
       );
     }
     for (const { annotation, result } of this.draw(plans)) {

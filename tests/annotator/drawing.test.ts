@@ -188,3 +188,18 @@ describe('an anchoring pass in which one annotation throws', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the status of a passage found in its new place', () => {
+  it('is exact and moved when its paragraph moved, exact alone when it stayed', () => {
+    const moved = 'Residents along the route will be able to comment on the drawings.';
+    const stayed = 'The mayor said the city would publish a quarterly report on spending.';
+    const paragraphs = (...p: string[]) => p.map((text) => `<p>${text}</p>`).join('');
+    document.body.innerHTML = paragraphs(PASSAGES.a, moved, PASSAGES.c, stayed);
+    const annotations = [annotation('moved', targetOf(moved)), annotation('stayed', targetOf(stayed))];
+    document.body.innerHTML = paragraphs(PASSAGES.a, PASSAGES.c, stayed, moved);
+    drawing.sync(annotations);
+    expect(drawing.statuses.get('moved')).toEqual({ kind: 'exact', moved: true });
+    expect(drawing.statuses.get('stayed')).toEqual({ kind: 'exact' });
+    expect(drawnText('moved').text).toBe(moved);
+  });
+});
