@@ -10,7 +10,12 @@
  * - It reports Gloss's note frames with the URL `about:blank` (their navigation to the
  *   extension page is not reported), so frames are recognised by the `location` they
  *   report when asked from inside.
+ * - It does not tell the extension's internal UUID (the host of its moz-extension:// pages,
+ *   unlike the add-on id that `runtime.id` gives). The harness picks it instead, one per
+ *   profile, through the pref Firefox keeps these UUIDs in, so the attack tests can play a
+ *   page that learned it.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,7 +42,30 @@ export interface FirefoxSession {
   browser: Browser;
   profile: string;
   downloads: string;
+  /** The add-on id, which is also what `browser.runtime.id` says in Firefox. */
+  extensionId: string;
+  /** `moz-extension://UUID`, the origin of Gloss's pages and note frames in this profile. */
+  extensionOrigin: string;
   close(): Promise<void>;
+}
+
+/** The add-on id of the build (browser_specific_settings.gecko.id). */
+function geckoId(): string {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error('the Firefox build has no gecko id');
+  return id;
+}
+
+/**
+ * The internal UUID Gloss gets in `profile`: derived from the profile's path, so the same
+ * profile gets the same one on every launch (its extension IndexedDB lives under it).
+ */
+function uuidFor(profile: string): string {
+  const hex = createHash('sha256').update(profile).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 export function newProfile(): string {
@@ -58,6 +86,8 @@ export function removeProfile(profile: string): void {
  */
 export async function launch(profile = newProfile()): Promise<FirefoxSession> {
   const downloads = `${profile}-downloads`;
+  const id = geckoId();
+  const uuid = uuidFor(profile);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -73,16 +103,26 @@ export async function launch(profile = newProfile()): Promise<FirefoxSession> {
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.start_downloads_in_tmp_dir': false,
+      // Where Firefox keeps each add-on's internal UUID: set, so the tests know Gloss's origin.
+      'extensions.webextensions.uuids': JSON.stringify({ [id]: uuid }),
       ...(LOG ? { 'devtools.console.stdout.content': true, 'devtools.console.stdout.chrome': true } : {}),
     },
   });
+  let installed: string;
   try {
-    await browser.installExtension(EXTENSION_DIR);
+    installed = await browser.installExtension(EXTENSION_DIR);
   } catch (error) {
     await browser.close();
     throw error;
   }
-  return { browser, profile, downloads, close: () => browser.close() };
+  return {
+    browser,
+    profile,
+    downloads,
+    extensionId: installed,
+    extensionOrigin: `moz-extension://${uuid}`,
+    close: () => browser.close(),
+  };
 }
 
 /**
@@ -191,6 +231,40 @@ export async function noteEditor(page: Page): Promise<Frame> {
   return card;
 }
 
+/**
+ * Writes a note the way a reader does: selects `from`…`to`, presses `n`, types `note`,
+ * saves with Ctrl+Enter, waits until the card shows it rendered and closes the card with
+ * Escape. Returns the id of the new annotation.
+ */
+export async function writeNote(page: Page, from: string, to: string, note: string): Promise<string> {
+  const before = Object.keys(await drawnHighlights(page));
+  await selectByMouse(page, from, to);
+  await page.keyboard.press('n');
+  const card = await noteEditor(page);
+  await page.keyboard.type(note);
+  await pressCtrlEnter(page);
+  await expect
+    .poll(() => card.evaluate(() => document.querySelector('.markdown') !== null), { timeout: 15_000 })
+    .toBe(true);
+  await page.keyboard.press('Escape');
+  // Closed (not merely hidden), so the next card looked for is not this one.
+  await expect.poll(async () => (await noteFrames(page, 'card')).length, { timeout: 15_000 }).toBe(0);
+  const id = Object.keys(await drawnHighlights(page)).find((k) => !before.includes(k));
+  if (!id) throw new Error('no new highlight');
+  return id;
+}
+
+/** Clicks, with the mouse, the first drawn piece of a highlight whose text includes `text`. */
+export async function clickHighlight(page: Page, text: string): Promise<void> {
+  for (const piece of await page.$$(HIGHLIGHT_SELECTOR)) {
+    if ((await piece.evaluate((el) => el.textContent ?? '')).includes(text)) {
+      await piece.click();
+      return;
+    }
+  }
+  throw new Error(`no highlight with “${text}”`);
+}
+
 /** The texts the margin notes show. */
 export async function marginTexts(page: Page): Promise<string[]> {
   const frames = await noteFrames(page, 'margin');
@@ -277,7 +351,12 @@ export async function download(
  * One local server and one Firefox with the extension for a test file, started before its
  * tests and removed (profile included) after them.
  */
-export function withFirefox(): { readonly session: FirefoxSession; readonly url: string } {
+export function withFirefox(): {
+  readonly session: FirefoxSession;
+  readonly url: string;
+  /** The path (with query) of every request the server answered, in order. */
+  readonly requests: readonly string[];
+} {
   let server: TestServer | undefined;
   let session: FirefoxSession | undefined;
   beforeAll(async () => {
@@ -297,6 +376,10 @@ export function withFirefox(): { readonly session: FirefoxSession; readonly url:
     get url() {
       if (!server) throw new Error('the server is not running');
       return server.url;
+    },
+    get requests() {
+      if (!server) throw new Error('the server is not running');
+      return server.requests;
     },
   };
 }
