@@ -101,6 +101,50 @@ export async function tabIdOf(session: Session, page: Page): Promise<number> {
   }, url);
 }
 
+/**
+ * The ids of the annotations stored for the page at `url` (as it was when they were made),
+ * read from Gloss's database through the service worker: a highlight is drawn before its save
+ * is acknowledged, so a test that reloads or reads the store waits on this, not on the drawing.
+ */
+export async function storedIds(session: Session, url: string): Promise<string[]> {
+  const worker = session.context.serviceWorkers()[0];
+  if (!worker) throw new Error('no service worker');
+  return worker.evaluate(
+    (u) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('gloss');
+        // No database yet (nothing saved so far): create none, Gloss makes its own.
+        let missing = false;
+        open.onupgradeneeded = () => {
+          missing = true;
+          open.transaction?.abort();
+        };
+        open.onerror = () => (missing ? resolve([]) : reject(open.error));
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('annotations').objectStore('annotations').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            const rows = all.result as { id: string; url: string }[];
+            resolve(rows.filter((row) => row.url === u).map((row) => row.id));
+          };
+        };
+      }),
+    url,
+  );
+}
+
+/** Waits until every highlight drawn in `page` is stored: each one's save was acknowledged. */
+export async function waitForSaved(session: Session, page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const stored = new Set(await storedIds(session, page.url()));
+      return Object.keys(await drawnHighlights(page)).every((id) => stored.has(id));
+    })
+    .toBe(true);
+}
+
 /** Sends what the context menu and keyboard command send (Playwright cannot click browser menus). */
 export async function runMenuAction(
   session: Session,

@@ -1,5 +1,7 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  cardFrame,
   drawnHighlights,
   extensionPage,
   marginTexts,
@@ -7,30 +9,47 @@ import {
   noteFrames,
   openArticle,
   selectByMouse,
+  waitForSaved,
   withExtensionBrowser,
 } from './harness';
+import { uniquePage } from './shared/server';
 
 const SECRET = 'Rendezvous at pier nine';
 const browser = withExtensionBrowser();
 
-async function libraryCount(): Promise<number> {
+/** The hostile page under a page key of the calling test's own. */
+const hostilePage = () => uniquePage(browser.url, 'hostile.html');
+
+/** How many annotations the library lists in all, and how many of them for the page at `url`. */
+async function libraryCount(url: string): Promise<{ total: number; here: number }> {
   const library = await browser.session.context.newPage();
   await library.goto(extensionPage(browser.session, 'library.html'));
   await library.getByText(/ of \d+ annotations?$/).waitFor();
-  const count = await library.locator('.item').count();
+  const total = await library.locator('.item').count();
+  const here = await library
+    .locator('.page-group', { has: library.locator(`a[href="${url}"]`) })
+    .locator('.item')
+    .count();
   await library.close();
-  return count;
+  return { total, here };
+}
+
+/** Writes the secret as a note on the first paragraph and waits until the card shows it saved. */
+async function writeSecretNote(page: Page): Promise<void> {
+  await selectByMouse(page, 'seven boats', 'lighthouse keeper');
+  await page.keyboard.press('n');
+  await noteEditor(page);
+  const card = await cardFrame(page);
+  await page.keyboard.type(SECRET);
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(async () => (await card.locator('.markdown').textContent())?.trim()).toBe(SECRET);
+  await page.keyboard.press('Escape');
 }
 
 describe('a hostile page', () => {
   it('cannot read a note while it is typed, saved or shown in the margin', async () => {
-    const page = await openArticle(browser.session.context, `${browser.url}/hostile.html`);
-    await selectByMouse(page, 'seven boats', 'lighthouse keeper');
-    await page.keyboard.press('n');
-    await noteEditor(page);
-    await page.keyboard.type(SECRET);
-    await page.keyboard.press('Control+Enter');
-    await page.keyboard.press('Escape');
+    const page = await openArticle(browser.session.context, hostilePage());
+    await writeSecretNote(page);
     await page.reload();
     await page.waitForSelector('mark[data-annotation-id]');
     await expect.poll(async () => (await marginTexts(page)).join('')).toContain(SECRET);
@@ -54,10 +73,16 @@ describe('a hostile page', () => {
   });
 
   it('cannot create, change or delete annotations with synthetic events or messages', async () => {
-    const before = await libraryCount();
-    expect(before).toBe(1);
-    const page = await openArticle(browser.session.context, `${browser.url}/hostile.html`);
+    // This test's own note on its own page, saved, then the page opened again with it drawn.
+    const url = hostilePage();
+    const first = await openArticle(browser.session.context, url);
+    await writeSecretNote(first);
+    await first.close();
+    const before = await libraryCount(url);
+    expect(before.here).toBe(1);
+    const page = await openArticle(browser.session.context, url);
     await page.waitForSelector('mark[data-annotation-id]');
+    await expect.poll(async () => (await marginTexts(page)).join('')).toContain(SECRET);
     const drawnBefore = await drawnHighlights(page);
     await page.evaluate(() => (window as unknown as { __forge: () => void }).__forge());
     // Then the reader highlights something for real: its save goes through the same content
@@ -71,7 +96,8 @@ describe('a hostile page', () => {
     expect(await noteFrames(page, 'card')).toHaveLength(0); // a synthetic click opened no card
     const after = await drawnHighlights(page);
     for (const [id, text] of Object.entries(drawnBefore)) expect(after[id]).toBe(text);
-    expect(await libraryCount()).toBe(before + 1);
+    await waitForSaved(browser.session, page);
+    expect(await libraryCount(url)).toEqual({ total: before.total + 1, here: before.here + 1 });
     await page.close();
   });
 });
