@@ -84,6 +84,14 @@ export async function drawnHighlights(page: Page): Promise<Record<string, string
   return page.evaluate(readHighlights, HIGHLIGHT_SELECTOR);
 }
 
+/**
+ * Waits until `count` annotations are drawn in `page`. Keys pressed while the annotator is
+ * still loading make one annotation, so a test that highlights twice waits for the first.
+ */
+export async function waitForDrawn(page: Page, count: number): Promise<void> {
+  await expect.poll(async () => Object.keys(await drawnHighlights(page)).length).toBe(count);
+}
+
 export function extensionPage(session: Session, path: string): string {
   return `chrome-extension://${session.extensionId}/${path}`;
 }

@@ -7,16 +7,23 @@ import {
   runMenuAction,
   selectByMouse,
   tabIdOf,
+  waitForDrawn,
+  waitForSaved,
   withExtensionBrowser,
 } from './harness';
+import { uniquePage } from './shared/server';
 
 const browser = withExtensionBrowser();
 
+/** A test page under a page key of the calling test's own. */
+const testPage = (path: string) => uniquePage(browser.url, path);
+
 describe('selections across lists and tables, by mouse and keyboard', () => {
   it('highlights across list items and a link, and across table cells', async () => {
-    const page = await openArticle(browser.session.context, `${browser.url}/structures.html`);
+    const page = await openArticle(browser.session.context, testPage('structures.html'));
     await selectByMouse(page, 'northern bank', 'Willows lean over the deep');
     await page.keyboard.press('h');
+    await waitForDrawn(page, 1);
     await selectByMouse(page, 'twice at dawn', 'Kingfisher');
     await page.keyboard.press('h');
     await expect
@@ -32,7 +39,7 @@ describe('selections across lists and tables, by mouse and keyboard', () => {
   });
 
   it('highlights a keyboard selection (Shift+arrows) with h, and ignores h typed in a field', async () => {
-    const page = await openArticle(browser.session.context, `${browser.url}/structures.html`);
+    const page = await openArticle(browser.session.context, testPage('structures.html'));
     await page.locator('p', { hasText: 'The last paragraph' }).dblclick({ position: { x: 5, y: 8 } });
     for (let i = 0; i < 2; i++) await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('h');
@@ -49,9 +56,10 @@ describe('selections across lists and tables, by mouse and keyboard', () => {
 
 describe('overlaps and the context menu', () => {
   it('draws a highlight inside another so that both stay visible with their own ids', async () => {
-    const page = await openArticle(browser.session.context, `${browser.url}/structures.html`);
+    const page = await openArticle(browser.session.context, testPage('structures.html'));
     await selectByMouse(page, 'Reeds crowd', 'at the mouth');
     await page.keyboard.press('h');
+    await waitForDrawn(page, 1);
     await selectByMouse(page, 'crowd the', 'shallows');
     const tabId = await tabIdOf(browser.session, page);
     await runMenuAction(browser.session, tabId, 'highlight');
@@ -73,12 +81,14 @@ describe('overlaps and the context menu', () => {
 
 describe('popup and side panel', () => {
   it('lists this page, scrolls to a highlight, edits and deletes from the side panel', async () => {
-    const page = await openArticle(browser.session.context, `${browser.url}/article.html`);
+    const page = await openArticle(browser.session.context, testPage('article.html'));
     await selectByMouse(page, 'Sophisticated attacks', 'trained fighters');
     await page.keyboard.press('h');
+    await waitForDrawn(page, 1);
     await selectByMouse(page, 'Helpfully, ISIS', 'described for us');
     await page.keyboard.press('h');
-    await expect.poll(async () => Object.keys(await drawnHighlights(page)).length).toBe(2);
+    await waitForDrawn(page, 2);
+    await waitForSaved(browser.session, page);
     const tabId = await tabIdOf(browser.session, page);
 
     const popup = await browser.session.context.newPage();
