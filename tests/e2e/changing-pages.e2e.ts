@@ -5,21 +5,28 @@ import {
   openArticle,
   selectByMouse,
   setHighlightsVisible,
+  storedIds,
+  waitForSaved,
   withExtensionBrowser,
 } from './harness';
+import { uniquePage } from './shared/server';
 
 const browser = withExtensionBrowser();
+
+/** A test page under a page key of the calling test's own. */
+const testPage = (path: string) => uniquePage(browser.url, path);
 
 const texts = async (page: Parameters<typeof drawnHighlights>[0]) =>
   Object.values(await drawnHighlights(page)).sort();
 
 describe('pages that change under Gloss', () => {
   it('draws a highlight when its text arrives after load, and again after a re-render', async () => {
-    const page = await openArticle(browser.session.context, `${browser.url}/late.html`);
+    const page = await openArticle(browser.session.context, testPage('late.html'));
     await page.getByText('Curlews work').waitFor();
     await selectByMouse(page, 'Curlews work', 'long bills');
     await page.keyboard.press('h');
     await expect.poll(() => texts(page)).toEqual(['Curlews work the mud with long bills']);
+    await waitForSaved(browser.session, page);
 
     await page.reload();
     await page.getByText('Curlews work').waitFor();
@@ -32,7 +39,7 @@ describe('pages that change under Gloss', () => {
   });
 
   it('follows single-page navigations: clears the old page and draws the new one', async () => {
-    const page = await openArticle(browser.session.context, `${browser.url}/spa.html?story=one`);
+    const page = await openArticle(browser.session.context, testPage('spa.html?story=one'));
     await selectByMouse(page, 'one hundred', 'twelve steps');
     await page.keyboard.press('h');
     await expect.poll(() => texts(page)).toEqual(['one hundred and twelve steps']);
@@ -53,7 +60,7 @@ describe('pages that change under Gloss', () => {
 
 describe('web components', () => {
   it('highlights a passage inside an open shadow root and finds it again', async () => {
-    const page = await openArticle(browser.session.context, `${browser.url}/shadow.html`);
+    const page = await openArticle(browser.session.context, testPage('shadow.html'));
     const inShadow = () =>
       page.evaluate(() =>
         [...(document.querySelector('story-card')?.shadowRoot?.querySelectorAll('mark') ?? [])]
@@ -78,6 +85,8 @@ describe('web components', () => {
     await page.mouse.up();
     await page.keyboard.press('h');
     await expect.poll(inShadow).toBe('the heron waited by the sluice gate');
+    // Saved before the reload (the highlight inside the component is out of a document query's reach).
+    await expect.poll(async () => (await storedIds(browser.session, page.url())).length).toBe(1);
     await page.reload();
     await expect.poll(inShadow).toBe('the heron waited by the sluice gate');
     // A click on a highlight inside the component opens its card.
