@@ -2,17 +2,19 @@
  * Export and import end to end: annotate the demo article, download every format from the
  * library (and the side panel), then carry the JSON to a fresh profile and import it there,
  * twice, plus a damaged file and a drop. The imported highlights must be drawn on the page.
+ * Every test runs in a profile of its own and makes what it needs: the export tests their
+ * own annotations, the import tests the file a beforeAll exported from yet another profile.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  cardFrame,
   drawnHighlights,
   extensionPage,
   launch,
-  newProfile,
   noteEditor,
   openArticle,
   removeProfile,
@@ -20,25 +22,41 @@ import {
   selectByMouse,
   startServer,
   tabIdOf,
+  waitForDrawn,
+  waitForSaved,
 } from './harness';
+import { uniquePage } from './shared/server';
 
 let server: Awaited<ReturnType<typeof startServer>>;
-let session: Session | undefined;
-const profiles = [newProfile(), newProfile()];
 const files = mkdtempSync(join(tmpdir(), 'gloss-export-'));
 const jsonPath = join(files, 'export.json');
 
 beforeAll(async () => {
   server = await startServer();
 });
-afterAll(async () => {
-  await session?.close();
+afterAll(() => {
   server?.stop();
-  for (const profile of profiles) removeProfile(profile);
   rmSync(files, { recursive: true, force: true });
 });
 
-const article = () => `${server.url}/article.html?utm_source=newsletter`;
+/** The browsers the running test launched, each on a fresh profile, closed and removed after it. */
+const sessions: Session[] = [];
+afterEach(async () => {
+  for (const session of sessions.splice(0)) {
+    await session.close();
+    removeProfile(session.profile);
+  }
+});
+
+/** A browser with the extension on a fresh profile of the calling test's own: its library holds only what the test puts there. */
+async function freshSession(): Promise<Session> {
+  const session = await launch();
+  sessions.push(session);
+  return session;
+}
+
+/** The demo article under a page key of the calling test's own (the tracking parameter is dropped from it). */
+const article = () => uniquePage(server.url, 'article.html?utm_source=newsletter');
 const FIRST = 'Jessica Stern writes: In the latest issue of Dabiq, ISIS’s on-line magazine';
 const NOTE = '<script>alert(1)</script> is only text';
 
@@ -61,27 +79,49 @@ async function openLibrary(current: Session): Promise<Page> {
 
 const report = (library: Page) => library.locator('.import-report p');
 
+/**
+ * Annotates a fresh copy of the article in `session`: one highlight, one note with markup
+ * in it, both saved. Returns the open page.
+ */
+async function annotate(session: Session): Promise<Page> {
+  const page = await openArticle(session.context, article());
+  await selectByMouse(page, 'Jessica Stern', 'on-line magazine', true);
+  await page.waitForFunction(() => document.getSelection()?.toString().includes('Dabiq'));
+  await page.keyboard.press('h');
+  await page.waitForSelector('mark[data-annotation-id]');
+  await selectByMouse(page, 'prophesized to be held', 'necessary to achieve');
+  await page.waitForFunction(() => document.getSelection()?.toString().includes('necessary to achieve'));
+  await page.keyboard.press('n');
+  const field = await noteEditor(page);
+  const card = await cardFrame(page);
+  await field.fill(NOTE);
+  await field.press('Control+Enter');
+  // The card shows the note rendered once its save is acknowledged.
+  await expect.poll(() => card.locator('.markdown').textContent()).toContain('is only text');
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => Object.values(await drawnHighlights(page)).length).toBe(2);
+  await waitForSaved(session, page);
+  return page;
+}
+
+/** Imports the exported JSON into `session`'s empty library, as the setup of an import test. */
+async function importExport(session: Session, file: Exported): Promise<void> {
+  const library = await openLibrary(session);
+  await library.getByLabel('Import').setInputFiles(file.path);
+  await expect.poll(() => report(library).textContent()).toBe('Imported 2 new, 0 updated, 0 unchanged.');
+  await library.close();
+}
+
 describe('export from the library and the side panel', () => {
   it('annotates the article: one highlight, one note with markup in it', async () => {
-    session = await launch(profiles[0]);
-    const page = await openArticle(session.context, article());
-    await selectByMouse(page, 'Jessica Stern', 'on-line magazine', true);
-    await page.waitForFunction(() => document.getSelection()?.toString().includes('Dabiq'));
-    await page.keyboard.press('h');
-    await page.waitForSelector('mark[data-annotation-id]');
-    await selectByMouse(page, 'prophesized to be held', 'necessary to achieve');
-    await page.waitForFunction(() => document.getSelection()?.toString().includes('necessary to achieve'));
-    await page.keyboard.press('n');
-    const field = await noteEditor(page);
-    await field.fill(NOTE);
-    await field.press('Control+Enter');
-    await page.keyboard.press('Escape');
+    const page = await annotate(await freshSession());
     await expect.poll(async () => Object.values(await drawnHighlights(page)).length).toBe(2);
     await page.close();
   });
 
   it('downloads Markdown, JSON, CSV and HTML named gloss-YYYY-MM-DD', async () => {
-    const current = session as Session;
+    const current = await freshSession();
+    await (await annotate(current)).close();
     const library = await openLibrary(current);
     await expect.poll(() => library.locator('.item').count()).toBe(2);
     await expect.poll(() => library.locator('.markdown').textContent()).toContain('is only text');
@@ -109,12 +149,13 @@ describe('export from the library and the side panel', () => {
     expect(json.file).toMatch(/^gloss-\d{4}-\d{2}-\d{2}\.json$/);
     expect(json.text).toContain('"type": "AnnotationCollection"');
     expect(JSON.parse(json.text).total).toBe(2);
-    writeFileSync(jsonPath, json.text);
     await library.close();
   });
 
   it('exports only the ticked annotations, and only the search results', async () => {
-    const library = await openLibrary(session as Session);
+    const current = await freshSession();
+    await (await annotate(current)).close();
+    const library = await openLibrary(current);
     await expect.poll(() => library.locator('.item').count()).toBe(2);
     await library.getByRole('checkbox', { name: /^Select “Jessica Stern/ }).check();
     await expect(library.getByRole('radio', { name: 'Selected (1)' }).isChecked()).resolves.toBe(true);
@@ -134,9 +175,12 @@ describe('export from the library and the side panel', () => {
   });
 
   it('exports this page from the side panel', async () => {
-    const current = session as Session;
-    const page = await openArticle(current.context, article());
-    await page.waitForSelector('mark[data-annotation-id]');
+    const current = await freshSession();
+    const annotated = await annotate(current);
+    const url = annotated.url();
+    await annotated.close();
+    const page = await openArticle(current.context, url);
+    await waitForDrawn(page, 2);
     const panel = await current.context.newPage();
     await panel.goto(extensionPage(current, `sidepanel.html?tabId=${await tabIdOf(current, page)}`));
     await panel.getByRole('button', { name: 'Export Markdown' }).waitFor();
@@ -148,16 +192,55 @@ describe('export from the library and the side panel', () => {
   });
 });
 
+/** The file the import tests import and the article's address in it (tracking parameter included). */
+interface Exported {
+  path: string;
+  url: string;
+}
+let exported: Promise<Exported> | undefined;
+
+/**
+ * The JSON export of an annotated article, made in a profile of its own that is gone before
+ * the import goes on. Whichever import test runs first makes it (expect.poll, which the
+ * helpers wait with, runs only inside a test); the others find it made, the same file.
+ */
+function exportedFile(): Promise<Exported> {
+  exported ??= makeExport().catch((error: unknown) => {
+    exported = undefined;
+    throw error;
+  });
+  return exported;
+}
+
+async function makeExport(): Promise<Exported> {
+  const exporter = await launch();
+  try {
+    const page = await annotate(exporter);
+    const url = page.url();
+    await page.close();
+    const library = await openLibrary(exporter);
+    await expect.poll(() => library.locator('.item').count()).toBe(2);
+    const json = await download(library, 'Export JSON');
+    expect(JSON.parse(json.text).total).toBe(2);
+    writeFileSync(jsonPath, json.text);
+    await library.close();
+    return { path: jsonPath, url };
+  } finally {
+    await exporter.close();
+    removeProfile(exporter.profile);
+  }
+}
+
 describe('import into a fresh profile', () => {
   it('imports the JSON, redraws an open tab, and adds nothing the second time', async () => {
-    await session?.close();
-    session = await launch(profiles[1]);
-    const page = await openArticle(session.context, article());
+    const file = await exportedFile();
+    const session = await freshSession();
+    const page = await openArticle(session.context, file.url);
     const library = await openLibrary(session);
     await expect.poll(() => library.locator('.item').count()).toBe(0);
 
     const worker = library.waitForEvent('worker');
-    await library.getByLabel('Import').setInputFiles(jsonPath);
+    await library.getByLabel('Import').setInputFiles(file.path);
     await expect.poll(() => report(library).textContent()).toBe('Imported 2 new, 0 updated, 0 unchanged.');
     await expect.poll(() => library.locator('.item').count()).toBe(2);
     // The file was parsed in the worker, off the page's main thread.
@@ -165,7 +248,7 @@ describe('import into a fresh profile', () => {
     // The tab that was already open draws them without a reload.
     await expect.poll(async () => Object.values(await drawnHighlights(page)).length).toBe(2);
 
-    await library.getByLabel('Import').setInputFiles(jsonPath);
+    await library.getByLabel('Import').setInputFiles(file.path);
     await expect.poll(() => report(library).textContent()).toBe('Imported 0 new, 0 updated, 2 unchanged.');
     expect(await library.locator('.item').count()).toBe(2);
     await library.close();
@@ -173,9 +256,12 @@ describe('import into a fresh profile', () => {
   });
 
   it('refuses a cut-short file with an alert and changes nothing', async () => {
-    const library = await openLibrary(session as Session);
+    const file = await exportedFile();
+    const session = await freshSession();
+    await importExport(session, file);
+    const library = await openLibrary(session);
     await expect.poll(() => library.locator('.item').count()).toBe(2);
-    const text = readFileSync(jsonPath, 'utf8');
+    const text = readFileSync(file.path, 'utf8');
     await library.getByLabel('Import').setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
@@ -198,7 +284,11 @@ describe('import into a fresh profile', () => {
   });
 
   it('draws the imported highlights when the article is opened', async () => {
-    const page = await openArticle((session as Session).context, `${server.url}/article.html`);
+    const file = await exportedFile();
+    const session = await freshSession();
+    await importExport(session, file);
+    // Opened without the tracking parameter: the same page key.
+    const page = await openArticle(session.context, file.url.replace('utm_source=newsletter&', ''));
     await expect.poll(async () => Object.values(await drawnHighlights(page)).length).toBe(2);
     expect(Object.values(await drawnHighlights(page))).toContain(FIRST);
     await page.close();
