@@ -85,6 +85,8 @@ describe('a page revised between visits', () => {
       'crossed the river three times each morning',
     );
 
+    // The reader selects in the article's tab, in front (the library and the panel were opened over it).
+    await page.bringToFront();
     await selectByMouse(page, 'Nothing else', 'parish books');
     await orphan.getByRole('button', { name: 'Re-attach to selection' }).click();
     await expect.poll(() => panel.locator('.item', { hasText: 'Not found on page' }).count()).toBe(0);
