@@ -81,10 +81,14 @@ try {
   }
   log();
   log(`One side of a ${32}-character context against the text beside an unrelated place (chance agreement):`);
-  for (const c of result.chanceContext)
+  for (const c of result.chanceContext) {
+    const line = (v) =>
+      `median ${v.p50.toFixed(2)}, 99th percentile ${v.p99.toFixed(2)}, highest ${v.max.toFixed(2)}`;
+    log(`  ${c.script}: ${c.pairs} pairs, ${line(c)}; read 8 characters further: ${line(c.withSlack)}`);
     log(
-      `  ${c.script}: ${c.pairs} pairs, median ${c.p50.toFixed(2)}, 99th percentile ${c.p99.toFixed(2)}, highest ${c.max.toFixed(2)}`,
+      `    inside one page (${c.samePage.pairs} pairs): ${line(c.samePage)}; ${c.samePage.copies} copies (0.9 or more), highest below them ${c.samePage.chance.toFixed(2)}`,
     );
+  }
   log();
   log(
     'Repeats inside single pages (maximal: the copies differ before and after), by length: count (longest in characters), examples',

@@ -12,7 +12,7 @@
  * counted: those pages repeat the same paragraphs on purpose.
  */
 import { buildTextModel } from '../lib/anchoring';
-import { similarity } from '../lib/anchoring/context';
+import { CONTEXT_SLACK, similarity } from '../lib/anchoring/context';
 import { CONTEXT_LENGTH } from '../lib/anchoring/describe';
 import { foldString } from '../lib/anchoring/normalize';
 import { units, wordUnits } from '../lib/anchoring/units';
@@ -59,7 +59,17 @@ export interface Measurement {
    * unrelated place: similarity (context.ts) of CONTEXT_LENGTH characters of one family
    * to CONTEXT_LENGTH characters of another, of the same script, sampled at word starts.
    */
-  chanceContext: { script: string; pairs: number; p50: number; p99: number; max: number }[];
+  chanceContext: {
+    script: string;
+    pairs: number;
+    p50: number;
+    p99: number;
+    max: number;
+    /** The same, the text beside the place read CONTEXT_SLACK characters further (context.ts). */
+    withSlack: { p50: number; p99: number; max: number };
+    /** Inside one page, read with the slack (copied paragraphs included, so its highest is 1). */
+    samePage: { pairs: number; p50: number; p99: number; max: number; chance: number; copies: number };
+  }[];
   /** The same inside each of the real texts passed in. */
   externalRepeats: { spaced: Map<number, string[]>; unspaced: Map<number, string[]> };
 }
@@ -165,26 +175,56 @@ export function measure(doc: Document, external: string[]): Measurement {
     const windows = families.map((f) =>
       f.texts.flatMap((text) => {
         const out: string[] = [];
-        for (let i = 0; i + CONTEXT_LENGTH <= text.length; i += 7) {
-          const w = text.slice(i, i + CONTEXT_LENGTH);
+        for (let i = 0; i + CONTEXT_LENGTH + CONTEXT_SLACK <= text.length; i += 7) {
+          const w = text.slice(i, i + CONTEXT_LENGTH + CONTEXT_SLACK);
           if (units(w).unspaced === (script === 'unspaced')) out.push(w);
         }
         return out;
       }),
     );
     const scores: number[] = [];
+    const slack: number[] = [];
+    // Inside one page, at places at least 200 characters apart: text of the same page and
+    // template, the neighbours a deleted link line's copies really have.
+    const samePage: number[] = [];
+    for (const f of families)
+      for (const text of f.texts)
+        for (let i = 0; i + CONTEXT_LENGTH <= text.length; i += 11) {
+          const stored = text.slice(i, i + CONTEXT_LENGTH);
+          if (units(stored).unspaced !== (script === 'unspaced')) continue;
+          const j = (i * 7919 + 200) % text.length;
+          if (Math.abs(j - i) < 200 || j + CONTEXT_LENGTH + CONTEXT_SLACK > text.length) continue;
+          samePage.push(similarity(text.slice(j, j + CONTEXT_LENGTH + CONTEXT_SLACK), stored));
+        }
     windows.forEach((mine, i) => {
       windows.forEach((theirs, j) => {
         if (i === j || theirs.length === 0) return;
         for (let k = 0; k < mine.length; k += 3) {
           const other = theirs[(k * 7919) % theirs.length] as string;
-          scores.push(similarity(other, mine[k] as string));
+          const stored = (mine[k] as string).slice(0, CONTEXT_LENGTH);
+          scores.push(similarity(other.slice(0, CONTEXT_LENGTH), stored));
+          slack.push(similarity(other, stored));
         }
       });
     });
-    scores.sort((a, b) => a - b);
-    const at = (q: number) => scores[Math.min(scores.length - 1, Math.floor(q * scores.length))] ?? 0;
-    return { script, pairs: scores.length, p50: at(0.5), p99: at(0.99), max: scores[scores.length - 1] ?? 0 };
+    const summary = (values: number[]) => {
+      values.sort((a, b) => a - b);
+      const at = (q: number) => values[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0;
+      return { p50: at(0.5), p99: at(0.99), max: values[values.length - 1] ?? 0 };
+    };
+    return {
+      script,
+      pairs: scores.length,
+      ...summary(scores),
+      withSlack: summary(slack),
+      samePage: {
+        pairs: samePage.length,
+        ...summary(samePage),
+        /** The highest below 0.9, above which the two places are copies of one text. */
+        chance: Math.max(0, ...samePage.filter((v) => v < 0.9)),
+        copies: samePage.filter((v) => v >= 0.9).length,
+      },
+    };
   });
   const repeats: Measurement['repeats'] = { spaced: new Map(), unspaced: new Map() };
   for (const texts of tokensOf) for (const tokens of texts) maximalRepeats(tokens, repeats);

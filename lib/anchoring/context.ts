@@ -22,6 +22,26 @@ export function contextScore(before: string, after: string, prefix: string, suff
   return ((prefix ? similarity(before, prefix) : 0) + (suffix ? similarity(after, suffix) : 0)) / sides;
 }
 
+/**
+ * How far past the stored context's length the text beside a short exact copy is read
+ * when judging it: a neighbouring word that grew pushes the far end of the stored context
+ * out of a window of the same length, and that truncation is no evidence against it.
+ */
+export const CONTEXT_SLACK = 8;
+
+/** Context score of folded[start, end) with CONTEXT_SLACK more characters read on each side. */
+export function tolerantContextAt(
+  folded: string,
+  start: number,
+  end: number,
+  prefix: string,
+  suffix: string,
+): number {
+  const before = prefix ? folded.slice(Math.max(0, start - prefix.length - CONTEXT_SLACK), start) : '';
+  const after = suffix ? folded.slice(end, end + suffix.length + CONTEXT_SLACK) : '';
+  return contextScore(before, after, prefix, suffix);
+}
+
 /** Context score of folded[start, end) in a folded page. */
 export function contextAt(
   folded: string,

@@ -14,7 +14,7 @@
  */
 import type { AnnotationTarget } from '../types';
 import { bracketCandidates } from './bracket';
-import { contextAt, contextScore, movedAway } from './context';
+import { contextAt, contextScore, movedAway, tolerantContextAt } from './context';
 import { distinct, type Found, MIN_QUOTE_SCORE, maxErrors, mergeWindows, seedWindows, verify } from './fuzzy';
 import { foldQuote, foldString, isSpaceCode } from './normalize';
 import { foldedAfter, foldedBefore, type PageText, rawSpan, rawToFolded } from './page-text';
@@ -43,11 +43,13 @@ const STRONG_CONTEXT = 0.75;
 /** An exact copy of a self-evident quote (units.ts) with weaker context than this needs to be its only copy. */
 const MIN_EXACT_CONTEXT = 0.5;
 /**
- * An exact copy of a shorter quote needs context this good. One side of a stored context
- * agrees with the text beside an unrelated place at most 0.5 by chance (bench/chance-copies.mjs),
- * so one intact side beside one unrelated side reaches 0.75: a "Learn more" link whose card
- * was deleted, read beside the next card's title. A neighbour with one word reworded keeps
- * its side near 0.8 and the average near 0.9. One intact side is not enough even for the
+ * An exact copy of a shorter quote needs context this good, read with CONTEXT_SLACK
+ * (context.ts). One side of a stored context agrees with the text beside an unrelated
+ * place by chance at most 0.56 across independent texts, and below 0.53 at 99% of places
+ * inside one page (bench/chance-copies.mjs), so one intact side beside one unrelated side
+ * stays under 0.78: a "Learn more" link whose card was deleted, read beside the next
+ * card's title. A neighbour with one word reworded keeps its side near 0.75 or better and
+ * the average near 0.9. One intact side is not enough even for the
  * only copy: when the second of two paragraphs ending in the same few words is deleted,
  * the first one's ending has the second one's old next neighbour (the corpus has it).
  */
@@ -206,7 +208,9 @@ function decide(page: PageText, t: Prepared, candidates: Candidate[], exactCopie
   if (best.quoteScore === 1) {
     const long = selfEvident(t.quote);
     if (long && exactCopies === 1) return result(page, t, best);
-    if (best.context >= (long ? MIN_EXACT_CONTEXT : MIN_SHORT_CONTEXT)) return result(page, t, best);
+    if (long && best.context >= MIN_EXACT_CONTEXT) return result(page, t, best);
+    const context = tolerantContextAt(page.folded().text, best.start, best.end, t.prefix, t.suffix);
+    if (!long && context >= MIN_SHORT_CONTEXT) return result(page, t, best);
     return { kind: 'orphan', reason: 'exact copy in another context' };
   }
   // Between intact context and within the words allowed (bracket.ts): already judged.

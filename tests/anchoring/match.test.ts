@@ -187,6 +187,13 @@ describe('matchTarget on short and moved passages', () => {
     expect(matchTarget(pageText(page), t).kind).toBe('orphan');
   });
 
+  it('finds a short passage whose neighbour gained a word (the far end of its context pushed out)', () => {
+    const before = `${A}Story hour returns soon and it will be held in the big hall on weekends. ${C}`;
+    const t = target(before, 'Story hour returns soon');
+    const page = `${A}Story hour returns soon and it probably will be held in the big hall on weekends. ${C}`;
+    expect(found(page, matchTarget(pageText(page), t))).toBe('Story hour returns soon');
+  });
+
   it('does not take a repeated short link beside the deleted one’s neighbour', () => {
     const card = (title: string) => `${title}. Learn more `;
     const t = target(
