@@ -1,8 +1,8 @@
 // Writes tests/fixtures/anchoring/frozen-selectors.json ONCE: the selectors today's
 // describe() makes for the anchoring corpus, and where anchoring finds them. Readers'
 // stored selectors never change, so neither may this file: it refuses to overwrite it.
-// New cases go into a new file (pass its path as the first argument).
-//   node scripts/freeze-anchoring-selectors.mjs [out.json]
+// New cases go into a new file (pass its path as the first argument, and which cases).
+//   node scripts/freeze-anchoring-selectors.mjs [out.json] [corpus|recall]
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,7 +29,11 @@ await esbuild.build({
 const { freezeSelectors } = await import(pathToFileURL(bundle).href);
 // The same window the unit tests get (vitest's happy-dom environment).
 const window = new Window({ url: 'http://localhost:3000', settings: { disableErrorCapturing: true } });
-const file = freezeSelectors(window.document, new Date().toISOString().slice(0, 10));
+const file = freezeSelectors(
+  window.document,
+  new Date().toISOString().slice(0, 10),
+  process.argv[3] ?? 'corpus',
+);
 await window.happyDOM.close();
 rmSync(dir, { recursive: true });
 writeFileSync(out, `${JSON.stringify(file, null, 2)}\n`);

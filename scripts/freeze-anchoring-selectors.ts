@@ -6,7 +6,7 @@
  */
 import { anchorAll, buildTextModel, describe, type MatchResult, pointAtOffset } from '../lib/anchoring';
 import { locate } from '../tests/anchoring/corpus-harness';
-import { handWrittenCases } from '../tests/fixtures/anchoring';
+import { type AnchoringCase, handWrittenCases, recallCases } from '../tests/fixtures/anchoring';
 import {
   type FrozenCase,
   type FrozenFile,
@@ -23,9 +23,20 @@ const frozen = (result: MatchResult | undefined): FrozenResult => {
   return stored;
 };
 
-export function freezeSelectors(doc: Document, written: string): FrozenFile {
+/**
+ * Which cases a file freezes: `corpus` the cases of frozen-selectors.json (everything but
+ * issue 10's), `recall` those of frozen-selectors-recall.json.
+ */
+export type FrozenSet = 'corpus' | 'recall';
+
+function casesOf(set: FrozenSet): AnchoringCase[] {
+  if (set === 'recall') return recallCases;
+  return [...handWrittenCases.filter((kase) => !recallCases.includes(kase)), largeCase()];
+}
+
+export function freezeSelectors(doc: Document, written: string, set: FrozenSet = 'corpus'): FrozenFile {
   const cases: FrozenCase[] = [];
-  for (const kase of [...handWrittenCases, largeCase()]) {
+  for (const kase of casesOf(set)) {
     const beforeModel = setCasePage(doc, kase.before, kase);
     const items = kase.annotations.map((a) => {
       const span = locate(beforeModel, a.select, a.occurrence ?? 0);
@@ -62,8 +73,7 @@ export function freezeSelectors(doc: Document, written: string): FrozenFile {
     });
   }
   return {
-    about:
-      'Selectors as describe() made them for the anchoring corpus, and where anchoring found them. Written once by scripts/freeze-anchoring-selectors.mjs; never regenerate or edit: add a new file for new cases.',
+    about: `Selectors as describe() made them for the anchoring corpus${set === 'recall' ? " (issue 10's recall cases)" : ''}, and where anchoring found them. Written once by scripts/freeze-anchoring-selectors.mjs; never regenerate or edit: add a new file for new cases.`,
     written,
     cases,
   };

@@ -1,15 +1,16 @@
 /**
  * Selectors already stored by readers must keep anchoring where they did. The selectors
- * in tests/fixtures/anchoring/frozen-selectors.json were made by `describe` once and are
+ * in tests/fixtures/anchoring/frozen-selectors.json (the corpus) and
+ * frozen-selectors-recall.json (issue 10's cases) were made by `describe` once and are
  * never regenerated (see frozen.ts); each is anchored here against the same corpus page
  * it was found on then, and must be found with the same outcome at the same span. The
- * file is only read.
+ * files are only read.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { anchorAll, buildTextModel, type TextModel } from '../../lib/anchoring';
-import { type AnchoringCase, handWrittenCases } from '../fixtures/anchoring';
+import { type AnchoringCase, handWrittenCases, recallCases } from '../fixtures/anchoring';
 import {
   type FrozenCase,
   type FrozenFile,
@@ -21,9 +22,10 @@ import {
 } from '../fixtures/anchoring/frozen';
 import { largeCase } from '../fixtures/anchoring/large';
 
-const file = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../fixtures/anchoring/frozen-selectors.json'), 'utf8'),
-) as FrozenFile;
+const read = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/anchoring', name), 'utf8')) as FrozenFile;
+const file = read('frozen-selectors.json');
+const recall = read('frozen-selectors-recall.json');
 const live = new Map<string, AnchoringCase>(
   [...handWrittenCases, largeCase()].map((kase) => [kase.name, kase]),
 );
@@ -57,7 +59,11 @@ describe('frozen selectors', () => {
     expect(file.cases.reduce((n, c) => n + c.annotations.length, 0)).toBeGreaterThanOrEqual(300);
   });
 
-  for (const frozen of file.cases) {
+  it("cover issue 10's cases", () => {
+    expect(recall.cases.map((c) => c.name)).toEqual(recallCases.map((c) => c.name));
+  });
+
+  for (const frozen of [...file.cases, ...recall.cases]) {
     it(frozen.name, { timeout: 60_000 }, () => {
       const kase = live.get(frozen.name);
       if (!kase) throw new Error(`"${frozen.name}" left the corpus: its frozen selectors have no page`);
@@ -74,8 +80,9 @@ describe('frozen selectors', () => {
   }
 
   afterAll(() => {
+    const cases = file.cases.length + recall.cases.length;
     console.log(
-      `frozen selectors (written ${file.written}): ${file.cases.length} cases, ${checked} anchorings checked`,
+      `frozen selectors (written ${file.written} and ${recall.written}): ${cases} cases, ${checked} anchorings checked`,
     );
   });
 });
