@@ -153,7 +153,11 @@ function median(values: number[]): number {
 }
 
 /** Gloss end to end: read the page text, anchor n passages. Median of `repeat` runs. */
-export function anchorGloss(variant: Variant, n: number, repeat: number): CellResult & { fuzzy: number } {
+export function anchorGloss(
+  variant: Variant,
+  n: number,
+  repeat: number,
+): CellResult & { fuzzy: number; surviving: number } {
   const state = prepared as Prepared;
   setBody(htmlOf(variant));
   const expected = expectations(variant, buildTextModel(document.body)).slice(0, n);
@@ -178,7 +182,8 @@ export function anchorGloss(variant: Variant, n: number, repeat: number): CellRe
       tally,
     );
   });
-  return { n, reached: n, ms: median(times), fuzzy, ...tally };
+  const surviving = expected.filter((e) => e.span !== null).length;
+  return { n, reached: n, ms: median(times), fuzzy, surviving, ...tally };
 }
 
 /**
@@ -190,7 +195,7 @@ export async function anchorPeer(
   variant: Variant,
   n: number,
   budgetMs: number,
-): Promise<{ times: number[]; outcomes: string[] }> {
+): Promise<{ times: number[]; outcomes: string[]; surviving: boolean[] }> {
   const state = prepared as Prepared;
   setBody(htmlOf(variant));
   const judgeModel = buildTextModel(document.body);
@@ -198,6 +203,8 @@ export async function anchorPeer(
   collect();
   const times: number[] = [];
   const outcomes: string[] = [];
+  /** Whether each passage reached is still on the page (the denominator of recall). */
+  const surviving: boolean[] = [];
   let spent = 0;
   for (let i = 0; i < n && spent < budgetMs; i++) {
     const selector = state.peer[i] as Prepared['peer'][number];
@@ -226,8 +233,9 @@ export async function anchorPeer(
       tally,
     );
     outcomes.push(tally.recovered ? 'r' : tally.correct ? 'c' : tally.misplaced ? 'm' : 'o');
+    surviving.push((expected[i] as { span: Span | null }).span !== null);
   }
-  return { times, outcomes };
+  return { times, outcomes, surviving };
 }
 
 /** Spans to draw: the first passages plus, every tenth, one overlapping the previous. */

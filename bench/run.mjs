@@ -1,6 +1,9 @@
 // `npm run bench`: Gloss's anchoring and drawing against dom-anchor-text-quote and
 // @apache-annotator/dom in headless Chromium, on the same generated pages and passages,
-// and the content script's cost on a page with no annotations; then bench/mutation.mjs,
+// and the content script's cost on a page with no annotations, with recall on the edited
+// pages; then bench/recall-chromium.mjs (recall on the anchoring corpus's edited pages, the
+// same three libraries), bench/chance-copies.mjs (the lengths behind anchoring's
+// self-evident quotes), bench/mutation.mjs,
 // bench/export-import.mjs, bench/import-chromium.mjs and bench/scale-chromium.mjs (100,000
 // annotations over 10,000 pages, beside 1,000). `--quick` for about a
 // minute; the full run gives each peer cell 20 s. Run it through the browser lock:
@@ -62,6 +65,7 @@ function peerCells(run) {
       recovered: count('r'),
       misplaced: count('m'),
       orphaned: count('o'),
+      surviving: run.surviving.slice(0, reached).filter(Boolean).length,
     };
   });
 }
@@ -266,6 +270,27 @@ function printAnchoring(results) {
   }
 }
 
+/**
+ * Recall on the edited generated pages, from the N = 1,000 cells above: correct among the
+ * passages still on the page (for a peer, among those it reached within its budget).
+ */
+function printRecall(results) {
+  log();
+  log('Recall on the edited generated pages (correct among passages still on the page; N = 1,000):');
+  const rate = (correct, surviving) =>
+    `${correct}/${surviving} = ${surviving ? ((100 * correct) / surviving).toFixed(1) : 'n/a'}%`;
+  for (const entry of results.pages) {
+    const data = entry.variants.edited;
+    const gloss = data.gloss.find((g) => g.n === 1000);
+    const peer = (name) => data.peers[name].find((c) => c.n === 1000);
+    const [quote, apache] = [peer('dom-anchor-text-quote'), peer('apache')];
+    const reached = (c) => (c.reached < c.n ? ` of ${c.reached} reached` : '');
+    log(
+      `  ${pad(kb(entry.bytes), 8)}Gloss ${rate(gloss.correct, gloss.surviving)}, ${gloss.misplaced} misplaced; dom-anchor-text-quote ${rate(quote.correct, quote.surviving)}${reached(quote)}, ${quote.misplaced} misplaced; @apache-annotator/dom ${rate(apache.correct, apache.surviving)}${reached(apache)}, ${apache.misplaced} misplaced`,
+    );
+  }
+}
+
 function targets(results) {
   const big = results.pages.find((p) => p.bytes === 1_000_000);
   const lines = [];
@@ -361,6 +386,7 @@ async function main() {
   }
   const cost = await contentScriptBench(articleHtml);
   printAnchoring(results);
+  printRecall(results);
   log();
   log(
     'Drawing 1,000 highlights on the 1 MB page (every tenth overlaps the one before; median of 3 fresh pages):',
@@ -382,7 +408,13 @@ async function main() {
   );
   log();
   // The other figures live in their own scripts; each starts its own browser when it needs one.
-  for (const script of ['bench/mutation.mjs', 'bench/export-import.mjs', 'bench/import-chromium.mjs']) {
+  for (const script of [
+    'bench/recall-chromium.mjs',
+    'bench/chance-copies.mjs',
+    'bench/mutation.mjs',
+    'bench/export-import.mjs',
+    'bench/import-chromium.mjs',
+  ]) {
     execFileSync(process.execPath, [script], { stdio: 'inherit' });
   }
   execFileSync(process.execPath, ['bench/scale-chromium.mjs', ...(QUICK ? ['--quick'] : [])], {
