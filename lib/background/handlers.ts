@@ -39,6 +39,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
   const requirePage = (info: Browser.runtime.MessageSender, key: string) => {
     if (!mayTouchPage(sender(info), key)) throw notAllowed();
   };
+  const requireExtensionPage = (info: Browser.runtime.MessageSender) => {
+    if (sender(info).kind !== 'extension-page') throw notAllowed();
+  };
   const existing = async (
     info: Browser.runtime.MessageSender,
     id: string,
@@ -136,6 +139,29 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       const from = sender(info);
       if (from.kind !== 'note-frame' || !deps.tickets) return null;
       return deps.tickets.redeem(ticket, from.tabId, from.frameId);
+    },
+    editAnnotations: async ({ ids, edit }, info) => {
+      requireExtensionPage(info);
+      const targets = ids ?? (edit.kind === 'renameTag' ? await db.idsForTag(database, edit.from) : []);
+      const outcome = await db.changeAnnotations(database, targets, edit);
+      notifyPages(outcome.pageKeys);
+      return { changed: outcome.changed, batch: outcome.batch };
+    },
+    undoChange: async ({ batch }, info) => {
+      requireExtensionPage(info);
+      const outcome = await db.revertChange(database, batch);
+      notifyPages(outcome.pageKeys);
+      return { reverted: outcome.reverted, skipped: outcome.skipped };
+    },
+    listTags: async ({ id }, info) => {
+      const from = sender(info);
+      const allowed =
+        from.kind === 'extension-page' ||
+        (from.kind === 'note-frame' &&
+          id !== undefined &&
+          (await deps.tickets?.allows(from.tabId, from.frameId, id)));
+      if (!allowed) return [];
+      return db.tagCounts(database);
     },
     // Only Gloss's own pages write to the database directly (an import), so only they announce it.
     notifyPagesChanged: ({ pageKeys }, info) => {

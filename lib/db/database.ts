@@ -14,11 +14,26 @@ export interface AnchorState {
   checked: string;
 }
 
+/**
+ * One record's state before and after a change the reader may undo. Kept in the database,
+ * not in the page that asked, so that undoing a bulk delete of 50,000 annotations does not
+ * need 50,000 records carried back and forth in messages.
+ */
+export interface UndoRow {
+  seq?: number;
+  batch: string;
+  id: string;
+  before: Annotation | null;
+  after: Annotation | null;
+  created: string;
+}
+
 export const DATABASE_NAME = 'gloss';
 
 export class GlossDatabase extends Dexie {
   annotations!: EntityTable<Annotation, 'id'>;
   anchorStates!: EntityTable<AnchorState, 'id'>;
+  undo!: EntityTable<UndoRow, 'seq'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -27,6 +42,8 @@ export class GlossDatabase extends Dexie {
     });
     // v2: the library can list passages that were not found on their page (orphans).
     this.version(2).stores({ anchorStates: 'id, pageKey, kind' });
+    // v3: undo of bulk changes (lib/db/changes.ts).
+    this.version(3).stores({ undo: '++seq, batch, created' });
   }
 }
 

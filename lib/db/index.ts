@@ -11,7 +11,18 @@ export {
   restoreAnnotation,
   updateAnnotation,
 } from './annotations';
-export { type AnchorState, DATABASE_NAME, GlossDatabase, getDatabase } from './database';
+export {
+  applyEdit,
+  type ChangeOptions,
+  type ChangeOutcome,
+  changeAnnotations,
+  type Edit,
+  idsForTag,
+  type RevertOutcome,
+  revertChange,
+  tagCounts,
+} from './changes';
+export { type AnchorState, DATABASE_NAME, GlossDatabase, getDatabase, type UndoRow } from './database';
 export {
   type ImportCounts,
   type ImportProgress,

@@ -11,6 +11,12 @@ export type {
   TabRequest,
   TabResponses,
 } from './protocol';
-export { AnnotationSchema, BackgroundRequestSchema, ChangesSchema, TabRequestSchema } from './schema';
+export {
+  AnnotationSchema,
+  BackgroundRequestSchema,
+  ChangesSchema,
+  EditSchema,
+  TabRequestSchema,
+} from './schema';
 export { classifySender, mayTouchPage, NOTE_FRAME_PATH, type SenderInfo, type SenderKind } from './sender';
 export { type Handlers, isTransientFailure, listen, sendToBackground, sendToTab } from './transport';

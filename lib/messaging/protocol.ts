@@ -34,6 +34,9 @@ export interface BackgroundResponses {
   issueFrameTicket: string;
   redeemFrameTicket: { id: string; view: 'card' | 'margin'; edit: boolean } | null;
   notifyPagesChanged: boolean;
+  editAnnotations: { changed: number; batch?: string };
+  undoChange: { reverted: number; skipped: number };
+  listTags: { tag: string; count: number }[];
 }
 
 export interface TabResponses {

@@ -48,6 +48,26 @@ export const ChangesSchema = v.object({
   target: v.optional(TargetSchema),
 });
 
+const tag = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
+const tagList = v.pipe(v.array(tag), v.minLength(1), v.maxLength(100));
+
+/** A change the reader makes from an extension page, to one annotation or many (lib/db/changes.ts). */
+export const EditSchema = v.variant('kind', [
+  v.object({ kind: v.literal('delete') }),
+  v.object({ kind: v.literal('color'), color: ColorSchema }),
+  v.object({ kind: v.literal('addTags'), tags: tagList }),
+  v.object({ kind: v.literal('removeTags'), tags: tagList }),
+  v.object({ kind: v.literal('renameTag'), from: tag, to: tag }),
+  v.object({
+    kind: v.literal('update'),
+    changes: v.object({
+      note: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+      tags: v.optional(v.pipe(v.array(tag), v.maxLength(100))),
+      color: v.optional(ColorSchema),
+    }),
+  }),
+]);
+
 /** Requests answered by the background, which owns the database. */
 export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('getPageAnnotations'), pageKey: v.string() }),
@@ -81,6 +101,18 @@ export const BackgroundRequestSchema = v.variant('type', [
     type: v.literal('redeemFrameTicket'),
     ticket: v.pipe(v.string(), v.minLength(16), v.maxLength(100)),
   }),
+  /**
+   * From extension pages: one change to many annotations (`ids`, or for a tag rename every
+   * annotation with the tag when `ids` is absent), recorded for undo.
+   */
+  v.object({
+    type: v.literal('editAnnotations'),
+    ids: v.optional(v.pipe(v.array(id), v.maxLength(1_000_000))),
+    edit: EditSchema,
+  }),
+  v.object({ type: v.literal('undoChange'), batch: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
+  /** Tags in use, for autocomplete; a note frame names the annotation its ticket granted. */
+  v.object({ type: v.literal('listTags'), id: v.optional(id) }),
   /** From extension pages that wrote to the database themselves (an import): tabs should redraw. */
   v.object({
     type: v.literal('notifyPagesChanged'),

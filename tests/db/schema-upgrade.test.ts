@@ -119,6 +119,7 @@ describe('schema upgrades', () => {
         expect(shape.stores).toEqual({
           annotations: ['created', 'modified', 'pageKey', 'tags'],
           anchorStates: ['kind', 'pageKey'],
+          undo: ['batch', 'created'],
         });
       });
 
