@@ -7,6 +7,7 @@ import { ColorLabelsContext, colorName } from '@/lib/settings/labels';
 import type { Annotation, HighlightColor } from '@/lib/types';
 import { ColorSwatches } from './ColorSwatches';
 import { MarkdownView } from './MarkdownView';
+import { TagInput } from './TagInput';
 
 /** Where typed text is kept until it is saved (lib/pages/drafts.ts); absent in tests and read-only views. */
 export interface DraftKeeper {
@@ -151,18 +152,14 @@ export function NoteCard({
               keep(e.currentTarget.value, tags);
             }}
           />
-          <label class="tags-label">
-            Tags
-            <input
-              class="tags-field"
-              value={tags}
-              placeholder="comma, separated"
-              onInput={(e) => {
-                setTags(e.currentTarget.value);
-                keep(draft, e.currentTarget.value);
-              }}
-            />
-          </label>
+          <TagInput
+            id={`tags-${annotation.id}`}
+            value={tags}
+            onInput={(value) => {
+              setTags(value);
+              keep(draft, value);
+            }}
+          />
         </div>
       ) : annotation.note.trim() ? (
         <MarkdownView source={annotation.note} offerImages />

@@ -4,6 +4,7 @@ import { NoteCard } from '@/components/NoteCard';
 import type { FrameMessage } from '@/lib/annotator/frame-messages';
 import { sendToBackground } from '@/lib/messaging';
 import { drafts } from '@/lib/pages/drafts';
+import { TagSuggestionsContext, useTagSuggestions } from '@/lib/pages/tag-suggestions';
 import { useBackgroundAnnotation } from '@/lib/pages/use-background-annotation';
 
 interface Props {
@@ -23,6 +24,7 @@ export function App({ id, view, edit, port }: Props) {
   // Only the size and close/open requests go out; note text never leaves this frame.
   const tellPage = (message: FrameMessage) => port.postMessage(message);
   const annotation = useBackgroundAnnotation(id);
+  const tags = useTagSuggestions(id, view === 'card');
   const [error, setError] = useState<string>();
 
   useEffect(() => {
@@ -63,23 +65,30 @@ export function App({ id, view, edit, port }: Props) {
     );
   }
   return (
-    <NoteCard
-      annotation={annotation}
-      startEditing={edit}
-      error={error}
-      onSave={(note, tags, baseNote) =>
-        run(
-          sendToBackground({ type: 'updateAnnotation', id, changes: { note, tags }, expectedNote: baseNote }),
-        )
-      }
-      onColor={(color) =>
-        void run(sendToBackground({ type: 'updateAnnotation', id, changes: { color } })).catch(
-          () => undefined,
-        )
-      }
-      onDelete={() => void run(sendToBackground({ type: 'deleteAnnotation', id })).catch(() => undefined)}
-      drafts={drafts}
-      onClose={() => tellPage({ gloss: 'frame', action: 'close' })}
-    />
+    <TagSuggestionsContext.Provider value={tags.map((t) => t.tag)}>
+      <NoteCard
+        annotation={annotation}
+        startEditing={edit}
+        error={error}
+        onSave={(note, tags, baseNote) =>
+          run(
+            sendToBackground({
+              type: 'updateAnnotation',
+              id,
+              changes: { note, tags },
+              expectedNote: baseNote,
+            }),
+          )
+        }
+        onColor={(color) =>
+          void run(sendToBackground({ type: 'updateAnnotation', id, changes: { color } })).catch(
+            () => undefined,
+          )
+        }
+        onDelete={() => void run(sendToBackground({ type: 'deleteAnnotation', id })).catch(() => undefined)}
+        drafts={drafts}
+        onClose={() => tellPage({ gloss: 'frame', action: 'close' })}
+      />
+    </TagSuggestionsContext.Provider>
   );
 }
