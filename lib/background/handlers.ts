@@ -143,7 +143,14 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     editAnnotations: async ({ ids, edit }, info) => {
       requireExtensionPage(info);
       const targets = ids ?? (edit.kind === 'renameTag' ? await db.idsForTag(database, edit.from) : []);
-      const outcome = await db.changeAnnotations(database, targets, edit);
+      const outcome = await db.changeAnnotations(database, targets, edit, {
+        guard: (current) => {
+          if (edit.kind !== 'update' || edit.expectedNote === undefined) return;
+          const note = edit.changes.note;
+          if (note !== undefined && current.note !== edit.expectedNote && current.note !== note)
+            throw new Error(EDIT_CONFLICT);
+        },
+      });
       notifyPages(outcome.pageKeys);
       return { changed: outcome.changed, batch: outcome.batch };
     },

@@ -15,7 +15,7 @@ export type Edit =
   | { kind: 'removeTags'; tags: string[] }
   /** Replaces tag `from` with `to` (merging when `to` is already there). */
   | { kind: 'renameTag'; from: string; to: string }
-  | { kind: 'update'; changes: Omit<AnnotationChanges, 'target'> };
+  | { kind: 'update'; changes: Omit<AnnotationChanges, 'target'>; expectedNote?: string };
 
 export interface ChangeOutcome {
   /** How many records the change altered (ids that were gone or already so are not counted). */

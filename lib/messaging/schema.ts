@@ -65,6 +65,8 @@ export const EditSchema = v.variant('kind', [
       tags: v.optional(v.pipe(v.array(tag), v.maxLength(100))),
       color: v.optional(ColorSchema),
     }),
+    /** As on updateAnnotation: refused with EDIT_CONFLICT when the stored note moved on. */
+    expectedNote: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
   }),
 ]);
 

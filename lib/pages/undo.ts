@@ -32,19 +32,24 @@ export function useUndo() {
   const done = useRef<Done[]>([]);
   const [toast, setToast] = useState<UndoToastState>();
 
-  const change = useCallback(async (ids: string[] | undefined, edit: Edit, label: string) => {
-    try {
-      const outcome = await sendToBackground({ type: 'editAnnotations', ids, edit });
-      if (outcome.batch) {
-        done.current = [...done.current.slice(-(DEPTH - 1)), { label, batch: outcome.batch }];
-        setToast({ message: label, tone: 'info', canUndo: true });
-      } else setToast({ message: 'Nothing to change.', tone: 'info', canUndo: false });
-      return outcome.changed;
-    } catch (error) {
-      setToast({ message: (error as Error).message, tone: 'error', canUndo: false });
-      return 0;
-    }
-  }, []);
+  /** `rethrow`: the caller shows the failure itself (an editor keeps its text on a conflict). */
+  const change = useCallback(
+    async (ids: string[] | undefined, edit: Edit, label: string, rethrow = false) => {
+      try {
+        const outcome = await sendToBackground({ type: 'editAnnotations', ids, edit });
+        if (outcome.batch) {
+          done.current = [...done.current.slice(-(DEPTH - 1)), { label, batch: outcome.batch }];
+          setToast({ message: label, tone: 'info', canUndo: true });
+        } else setToast({ message: 'Nothing to change.', tone: 'info', canUndo: false });
+        return outcome.changed;
+      } catch (error) {
+        setToast({ message: (error as Error).message, tone: 'error', canUndo: false });
+        if (rethrow) throw error;
+        return 0;
+      }
+    },
+    [],
+  );
 
   const undo = useCallback(async () => {
     const last = done.current.pop();
