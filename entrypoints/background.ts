@@ -1,21 +1,38 @@
+import { createBadge, followTabs, toolbarButton } from '@/lib/background/badge';
 import { createFrameTickets } from '@/lib/background/frame-tickets';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createMenus, listenForMenusAndCommands } from '@/lib/background/menus';
 import { notifyPage, notifyPages } from '@/lib/background/notify';
-import { getDatabase } from '@/lib/db';
+import { countPage, getDatabase } from '@/lib/db';
 import { HIGHLIGHT_CSS } from '@/lib/highlight/styles';
 import { BackgroundRequestSchema, listen } from '@/lib/messaging';
 
 export default defineBackground(() => {
   const tickets = createFrameTickets(browser.storage.session, () => crypto.randomUUID());
   browser.tabs.onRemoved.addListener((tabId) => void tickets.closeTab(tabId));
+  const database = getDatabase();
+  const badge = createBadge({
+    button: toolbarButton(browser),
+    count: (key) => countPage(database, key),
+    tabs: () => browser.tabs.query({}),
+    tab: (tabId) => browser.tabs.get(tabId),
+  });
+  void badge.paint();
+  followTabs(badge, browser.tabs);
+  browser.runtime.onStartup.addListener(() => void badge.refreshAll());
   const handlers = createBackgroundHandlers({
     tickets,
-    database: getDatabase(),
+    database,
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    notifyPage: (key) => void notifyPage(key),
-    notifyPages: (keys) => void notifyPages(keys),
+    notifyPage: (key) => {
+      void notifyPage(key);
+      void badge.refreshPages([key]);
+    },
+    notifyPages: (keys) => {
+      void notifyPages(keys);
+      void badge.refreshPages(keys);
+    },
     injectAnnotator: async (tabId, frameId) => {
       const target = { tabId, frameIds: [frameId] };
       // User origin: beats page CSS, `!important` included, and no page CSP blocks it.
@@ -27,6 +44,9 @@ export default defineBackground(() => {
     },
   });
   listen(BackgroundRequestSchema, handlers, (sender) => sender.id === browser.runtime.id);
-  browser.runtime.onInstalled.addListener(createMenus);
+  browser.runtime.onInstalled.addListener(() => {
+    createMenus();
+    void badge.refreshAll();
+  });
   listenForMenusAndCommands();
 });
