@@ -10,7 +10,9 @@ import { ColorLabelsContext, colorName } from '@/lib/settings/labels';
 import type { Annotation, HighlightColor } from '@/lib/types';
 import { useVirtualizer } from '../useVirtualizer';
 
-export type Row = { kind: 'group'; group: ResultGroup } | { kind: 'item'; id: string; index: number };
+export type Row =
+  | { kind: 'group'; group: ResultGroup }
+  | { kind: 'item'; id: string; index: number; group: ResultGroup };
 
 /** Row `row` of the flattened list: group g's heading sits at `g + groups[g].start`. */
 export function rowAt(groups: readonly ResultGroup[], ids: readonly string[], row: number): Row | undefined {
@@ -25,7 +27,7 @@ export function rowAt(groups: readonly ResultGroup[], ids: readonly string[], ro
     else {
       if (row === head) return { kind: 'group', group };
       const index = group.start + (row - head - 1);
-      return { kind: 'item', id: ids[index] as string, index };
+      return { kind: 'item', id: ids[index] as string, index, group };
     }
   }
   return undefined;
@@ -98,7 +100,13 @@ export function LibraryList({
       <div class="results-inner" style={{ height: `${virtualizer.getTotalSize()}px` }}>
         <div class="results-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
           {rows.map(({ item, row }) => (
-            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} class="row">
+            <div
+              key={item.key}
+              data-index={item.index}
+              data-group={row?.group.key}
+              ref={virtualizer.measureElement}
+              class="row"
+            >
               {row?.kind === 'group' ? (
                 <GroupHeading group={row.group} />
               ) : row ? (
