@@ -23,7 +23,10 @@ import { serveStatic } from '../scripts/static-server.mjs';
 const QUICK = process.argv.includes('--quick');
 const EXTENSION = resolve('.output/chrome-mv3');
 const PER_PAGE = 10;
-const TOTALS = [1_000, 100_000];
+/** The issue's sizes, each against 100 in the same run; `--totals=100,5000` for a quicker look. */
+const TOTALS = (process.argv.find((a) => a.startsWith('--totals='))?.slice(9).split(',').map(Number)) ?? [
+  100, 50_000, 100_000,
+];
 const LOADS = QUICK ? 3 : 7;
 const COUNTS = QUICK ? 20 : 50;
 const FILL_CHUNK = 10_000;
@@ -59,7 +62,7 @@ function installRecorders(context) {
   const watch = [
     { path: '/article.html', selector: 'mark[data-annotation-id]', count: PER_PAGE, distinct: true },
     { path: '/sidepanel.html', selector: 'ul[aria-label="Annotations in page order"] > li', count: PER_PAGE },
-    { path: '/library.html', selector: 'li.item', count: 1 },
+    { path: '/library.html', selector: 'article.item', count: 1 },
   ];
   return context.addInitScript((targets) => {
     const target = targets.find((t) => location.pathname.endsWith(t.path));
@@ -255,7 +258,11 @@ async function measure(total, helper, base) {
     await count.filter({ hasText: new RegExp(`^${matching} of `) }).waitFor({ timeout: 120_000 });
     const resultsAfterLastKey = (await library.evaluate(() => performance.now())) - lastKey;
     const stalls = (await library.evaluate(() => window.__longTasks)).filter((t) => t.start >= typingFrom);
-    const itemsShown = await library.locator('li.item').count();
+    const itemsShown = await library.locator('article.item').count();
+    const heap = await library.evaluate(() => performance.memory?.usedJSHeapSize);
+    const workerHeap = await Promise.all(
+      library.workers().map((w) => w.evaluate(() => globalThis.performance.memory?.usedJSHeapSize).catch(() => undefined)),
+    );
     await library.close();
 
     // (d) the boot script's question on a page without annotations, from its own world.
@@ -285,6 +292,7 @@ async function measure(total, helper, base) {
         resultsAfterLastKey,
         itemsShown,
       },
+      memory: { page: heap, worker: workerHeap.find((v) => v !== undefined) },
       count: { median: median(warm), max: Math.max(...warm), cold },
     };
   } finally {
@@ -314,6 +322,13 @@ function print(results) {
   );
   row('    long tasks (>50 ms) while typing and filtering', (r) => String(r.typing.over50));
   row('    last key -> matching count shown', (r) => ms(r.typing.resultsAfterLastKey));
+  const mb = (bytes) => (bytes === undefined ? 'n/a' : `${(bytes / 1048576).toFixed(1)} MB`);
+  row('    DOM rows of the library (virtualised list)', (r) => String(r.typing.itemsShown));
+  row('    JS heap of the library page / of its search worker', (r) => `${mb(r.memory.page)} / ${mb(r.memory.worker)}`);
+  const base = results[0];
+  row(`    first item, ratio to ${base.total.toLocaleString('en-US')} annotations`, (r) =>
+    `${(r.libraryFirst / base.libraryFirst).toFixed(2)}×`,
+  );
   row('(d) boot count on an unannotated page: median (warm)', (r) => ms(r.count.median));
   row(`    slowest of ${COUNTS}`, (r) => ms(r.count.max));
   row('    with the service worker stopped first', (r) => ms(r.count.cold));

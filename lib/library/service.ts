@@ -14,10 +14,27 @@ export type ServiceRequest = { type: 'query'; query: LibraryQuery; seq: number }
 
 export type ServiceEvent =
   | { type: 'result'; result: LibraryResult }
+  /** The same, with the ids joined by PACK_SEPARATOR: one string crosses to the page far faster than 100,000. */
+  | { type: 'packed'; result: Omit<LibraryResult, 'ids'>; ids: string }
   /** These records changed: views holding copies of them re-read them. */
   | { type: 'changed'; ids: string[] }
   | { type: 'tags'; tags: Facet[] }
   | { type: 'error'; message: string };
+
+export const PACK_SEPARATOR = '\u001f';
+
+/** Packs a result's ids into one string unless an id holds the separator (ids come from imports too). */
+export function packResult(result: LibraryResult): ServiceEvent {
+  const { ids, ...rest } = result;
+  if (ids.some((id) => id.includes(PACK_SEPARATOR))) return { type: 'result', result };
+  return { type: 'packed', result: rest, ids: ids.join(PACK_SEPARATOR) };
+}
+
+export function unpackResult(event: ServiceEvent): LibraryResult | undefined {
+  if (event.type === 'result') return event.result;
+  if (event.type !== 'packed') return undefined;
+  return { ...event.result, ids: event.ids === '' ? [] : event.ids.split(PACK_SEPARATOR) };
+}
 
 export interface ServiceOptions {
   /** Records given to the text index per step, between which queries are answered. */

@@ -10,7 +10,7 @@ import type { Annotation } from '../types';
 import { LibraryIndex } from './library-index';
 import { EMPTY_QUERY, type Facet, type LibraryQuery, type LibraryResult } from './query';
 import SearchWorker from './search-worker?worker';
-import { type ServiceEvent, type ServiceRequest, startLibraryService } from './service';
+import { type ServiceEvent, type ServiceRequest, startLibraryService, unpackResult } from './service';
 
 /** Enough newest annotations to fill the first screen. */
 const FIRST_SCREEN = 40;
@@ -64,30 +64,45 @@ export function useLibrary(query: LibraryQuery, onChanged: (ids: string[]) => vo
   const [state, setState] = useState<LibraryState>({ pending: true, tags: [] });
   const connection = useRef<Connection | undefined>(undefined);
   const seq = useRef(0);
+  const latest = useRef(query);
   const changed = useRef(onChanged);
   changed.current = onChanged;
 
   useEffect(() => {
     let answered = false;
-    void firstScreen().then((result) => {
-      if (!answered) setState((s) => (s.result ? s : { ...s, result }));
-    });
-    const live = connect((event) => {
-      if (event.type === 'result') {
+    let closed = false;
+    const receive = (event: ServiceEvent) => {
+      const result = unpackResult(event);
+      if (result) {
         // An answer to an older query (the reader kept typing) is replaced by the next one.
-        if (event.result.seq !== seq.current) return;
+        if (result.seq !== seq.current) return;
         answered = true;
-        setState((s) => ({ ...s, result: event.result, pending: false, error: undefined }));
+        setState((s) => ({ ...s, result, pending: false, error: undefined }));
       } else if (event.type === 'tags') setState((s) => ({ ...s, tags: event.tags }));
       else if (event.type === 'changed') changed.current(event.ids);
-      else setState((s) => ({ ...s, error: event.message }));
-    });
-    connection.current = live;
-    return () => live.close();
+      else if (event.type === 'error') setState((s) => ({ ...s, error: event.message }));
+    };
+    // The worker starts once the first screen is read: its read of the whole library would
+    // otherwise queue ahead of those few records in IndexedDB and hold up the first paint.
+    void firstScreen()
+      .then((result) => {
+        if (!answered) setState((s) => (s.result ? s : { ...s, result }));
+      })
+      .catch(() => undefined)
+      .then(() => {
+        if (closed) return;
+        connection.current = connect(receive);
+        connection.current.send({ type: 'query', query: latest.current, seq: seq.current });
+      });
+    return () => {
+      closed = true;
+      connection.current?.close();
+    };
   }, []);
 
   useEffect(() => {
     seq.current += 1;
+    latest.current = query;
     setState((s) => ({ ...s, pending: true }));
     connection.current?.send({ type: 'query', query, seq: seq.current });
   }, [query]);

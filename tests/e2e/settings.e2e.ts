@@ -4,8 +4,6 @@
  * and pages at once; the note card is as tall as what it shows; and axe finds no serious
  * or critical violations on the settings page and the popup.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -19,6 +17,7 @@ import {
   tabIdOf,
   withExtensionBrowser,
 } from './harness';
+import { axeViolations } from './shared/axe';
 import { uniquePage } from './shared/server';
 
 const browser = withExtensionBrowser();
@@ -65,26 +64,6 @@ async function openOptions(): Promise<Page> {
 }
 
 /** Runs axe-core in `page` and returns its serious and critical violations, by rule and target. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  // Extension pages allow only their own scripts ('self'); evaluating goes around that, as
-  // DevTools does, where an inline <script> tag would be refused.
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(): Promise<{ violations: { id: string; impact?: string; nodes: { target: unknown[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-  });
-}
-
 /**
  * Whether Gloss claimed `key`: its capturing listener stops the event before the page's
  * own listener sees it, or marks it handled.
