@@ -2,7 +2,8 @@
  * One annotation in a list (popup, side panel, library): its quote, note and status, with
  * the actions its host offers. Editing expands it into a NoteCard in place.
  */
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
+import { ColorLabelsContext, colorName } from '@/lib/settings/labels';
 import type { AnchorStatus, Annotation, HighlightColor } from '@/lib/types';
 import { SWATCH_FILL } from './ColorSwatches';
 import { MarkdownView } from './MarkdownView';
@@ -32,11 +33,27 @@ const when = (iso: string) =>
 
 const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 60).trimEnd()}…` : text);
 
+function statusWords(status?: AnchorStatus): string | undefined {
+  if (status?.kind === 'fuzzy') return 'Text changed';
+  if (status?.kind === 'exact' && status.moved) return 'Moved';
+  if (status?.kind === 'orphan') return 'Not found on page';
+  return undefined;
+}
+
 function StatusBadge({ status }: { status?: AnchorStatus }) {
-  if (status?.kind === 'fuzzy') return <span class="status">Text changed</span>;
-  if (status?.kind === 'exact' && status.moved) return <span class="status">Moved</span>;
-  if (status?.kind === 'orphan') return <span class="status status-orphan">Not found on page</span>;
-  return null;
+  const words = statusWords(status);
+  if (!words) return null;
+  return <span class={status?.kind === 'orphan' ? 'status status-orphan' : 'status'}>{words}</span>;
+}
+
+/**
+ * For a list worked by keyboard (the side panel): the item itself takes focus, one item of
+ * the list at a time in the tab order (a roving tabindex), and its editor opens on command.
+ */
+export interface ItemKeyboard {
+  tabIndex: 0 | -1;
+  editing: boolean;
+  onEditingChange: (editing: boolean) => void;
 }
 
 export function AnnotationItem({
@@ -44,16 +61,30 @@ export function AnnotationItem({
   status,
   actions,
   selection,
+  keyboard,
 }: {
   annotation: Annotation;
   status?: AnchorStatus;
   actions: ItemActions;
   selection?: ItemSelection;
+  keyboard?: ItemKeyboard;
 }) {
-  const [editing, setEditing] = useState(false);
+  const [editingHere, setEditingHere] = useState(false);
+  const editing = keyboard ? keyboard.editing : editingHere;
+  const setEditing = keyboard ? keyboard.onEditingChange : setEditingHere;
+  const labels = useContext(ColorLabelsContext);
+  const color = colorName(annotation.color, labels);
+  const words = statusWords(status);
+  // Focusable items are named by what a reader tells them apart by; colour is said in words.
+  const itemProps = keyboard
+    ? {
+        tabIndex: keyboard.tabIndex,
+        'aria-label': `${color}${words ? `, ${words}` : ''}: ${clip(annotation.target.quote.exact)}`,
+      }
+    : {};
   if (editing && actions.onSave && actions.onColor && actions.onDelete) {
     return (
-      <li class="item" data-annotation-id={annotation.id}>
+      <li class="item" data-annotation-id={annotation.id} {...itemProps}>
         <NoteCard
           annotation={annotation}
           startEditing
@@ -70,7 +101,7 @@ export function AnnotationItem({
     );
   }
   return (
-    <li class="item" data-annotation-id={annotation.id}>
+    <li class="item" data-annotation-id={annotation.id} {...itemProps}>
       <div class="item-head">
         {selection && (
           <input
@@ -82,6 +113,7 @@ export function AnnotationItem({
           />
         )}
         <span class="dot" style={{ background: SWATCH_FILL[annotation.color] }} aria-hidden="true" />
+        <span class="item-color">{color}</span>
         <time dateTime={annotation.created}>{when(annotation.created)}</time>
         <StatusBadge status={status} />
       </div>
