@@ -4,8 +4,6 @@
  * active tab of its own window, and an axe-core audit. The panel is opened as a tab of its
  * own (`sidepanel.html?tabId=N` pins the tab it is about; without it, it follows its window).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -19,6 +17,7 @@ import {
   waitForSaved,
   withExtensionBrowser,
 } from './harness';
+import { axeViolations } from './shared/axe';
 import { uniquePage } from './shared/server';
 
 // What the tests call inside the extension's service worker.
@@ -79,26 +78,6 @@ async function edit(panel: Page): Promise<void> {
 }
 
 const quotes = (panel: Page) => panel.locator('li.item .quote').allTextContents();
-
-/** Runs axe-core in `page` and returns its serious and critical violations, by rule and target. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  // Extension pages allow only their own scripts; evaluating goes around that, as DevTools does.
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(): Promise<{ violations: { id: string; impact?: string; nodes: { target: unknown[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-  });
-}
 
 describe('the side panel by keyboard alone', () => {
   it('moves with j/k and arrows, shows with Enter, edits with e, deletes with Delete and undoes with Ctrl+Z', async () => {
