@@ -24,9 +24,11 @@ const QUICK = process.argv.includes('--quick');
 const EXTENSION = resolve('.output/chrome-mv3');
 const PER_PAGE = 10;
 /** The issue's sizes, each against 100 in the same run; `--totals=100,5000` for a quicker look. */
-const TOTALS = (process.argv.find((a) => a.startsWith('--totals='))?.slice(9).split(',').map(Number)) ?? [
-  100, 50_000, 100_000,
-];
+const TOTALS = process.argv
+  .find((a) => a.startsWith('--totals='))
+  ?.slice(9)
+  .split(',')
+  .map(Number) ?? [100, 50_000, 100_000];
 const LOADS = QUICK ? 3 : 7;
 const COUNTS = QUICK ? 20 : 50;
 const FILL_CHUNK = 10_000;
@@ -248,6 +250,7 @@ async function measure(total, helper, base) {
     // The search's own count (the export menu has one too).
     const count = library.locator('header .count');
     await count.filter({ hasText: / of .* annotations$/ }).waitFor({ timeout: 120_000 });
+    const searchReady = await library.evaluate(() => performance.now());
     await library.waitForTimeout(1000);
     const search = library.getByLabel('Search annotations');
     await search.click();
@@ -261,7 +264,9 @@ async function measure(total, helper, base) {
     const itemsShown = await library.locator('article.item').count();
     const heap = await library.evaluate(() => performance.memory?.usedJSHeapSize);
     const workerHeap = await Promise.all(
-      library.workers().map((w) => w.evaluate(() => globalThis.performance.memory?.usedJSHeapSize).catch(() => undefined)),
+      library
+        .workers()
+        .map((w) => w.evaluate(() => globalThis.performance.memory?.usedJSHeapSize).catch(() => undefined)),
     );
     await library.close();
 
@@ -286,6 +291,7 @@ async function measure(total, helper, base) {
       panel: median(panelTimes.slice(1)),
       panelFirst: panelTimes[0],
       libraryFirst: median(libraryFirst),
+      searchReady,
       typing: {
         longest: Math.max(0, ...stalls.map((t) => t.ms)),
         over50: stalls.length,
@@ -317,6 +323,7 @@ function print(results) {
   row('(b) side panel: navigation -> its 10 annotations listed', (r) => ms(r.panel));
   row('    first opening', (r) => ms(r.panelFirst));
   row(`(c) library: navigation -> first item shown (median of ${QUICK ? 1 : 3})`, (r) => ms(r.libraryFirst));
+  row('    navigation -> search index complete (last opening)', (r) => ms(r.searchReady));
   row(`    typing "${SEARCH_WORD}" (${TYPING_DELAY_MS} ms a key): longest stall`, (r) =>
     ms(r.typing.longest),
   );
@@ -324,10 +331,14 @@ function print(results) {
   row('    last key -> matching count shown', (r) => ms(r.typing.resultsAfterLastKey));
   const mb = (bytes) => (bytes === undefined ? 'n/a' : `${(bytes / 1048576).toFixed(1)} MB`);
   row('    DOM rows of the library (virtualised list)', (r) => String(r.typing.itemsShown));
-  row('    JS heap of the library page / of its search worker', (r) => `${mb(r.memory.page)} / ${mb(r.memory.worker)}`);
+  row(
+    '    JS heap of the library page / of its search worker',
+    (r) => `${mb(r.memory.page)} / ${mb(r.memory.worker)}`,
+  );
   const base = results[0];
-  row(`    first item, ratio to ${base.total.toLocaleString('en-US')} annotations`, (r) =>
-    `${(r.libraryFirst / base.libraryFirst).toFixed(2)}×`,
+  row(
+    `    first item, ratio to ${base.total.toLocaleString('en-US')} annotations`,
+    (r) => `${(r.libraryFirst / base.libraryFirst).toFixed(2)}×`,
   );
   row('(d) boot count on an unannotated page: median (warm)', (r) => ms(r.count.median));
   row(`    slowest of ${COUNTS}`, (r) => ms(r.count.max));

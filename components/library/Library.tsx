@@ -128,8 +128,8 @@ export function Library() {
               {result === undefined || (library.pending && result.seq < 0)
                 ? 'Loading…'
                 : `${formatCount(ids.length)} of ${formatCount(result.total)} annotations`}
-              {result && result.indexed < 1 && query.text.trim()
-                ? ` (search index ${Math.floor(result.indexed * 100)}% built)`
+              {result && result.seq >= 0 && result.indexed < 1
+                ? ` · preparing search: ${Math.floor(result.indexed * 100)}%`
                 : ''}
             </span>
             {isFiltered(query) && (

@@ -124,8 +124,8 @@ export function startLibraryService(
     for (let start = 0; start < all.length && !stopped; start += chunkSize) {
       index.indexText(all.slice(start, start + chunkSize));
       await pause();
-      // A search typed while indexing sees the growing index; lists without text are already complete.
-      if (query.text.trim()) answer();
+      // A search typed while indexing sees the growing index, and the page shows the progress.
+      answer();
     }
     if (all.length > 0) answer();
   })().catch(fail);

@@ -214,7 +214,9 @@ describe('the library', () => {
     expect(await axeViolations(library)).toEqual([]);
     await library.getByRole('textbox', { name: 'Note' }).fill('Seen from the library');
     await library.keyboard.press('Control+Enter');
-    await expect.poll(async () => (await library.locator('.markdown').textContent())?.trim()).toBe('Seen from the library');
+    await expect
+      .poll(async () => (await library.locator('.markdown').textContent())?.trim())
+      .toBe('Seen from the library');
 
     await library.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => page.locator('mark[data-annotation-id]').count()).toBe(0);
