@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { pageKey } from '../../lib/page-key';
 import {
   drawnHighlights,
   extensionPage,
@@ -74,7 +75,7 @@ describe('a page revised between visits', () => {
     await library.getByLabel(`Only passages not found on their page (${orphansBefore + 1})`).check();
     await expect.poll(() => library.locator('.item').count()).toBe(orphansBefore + 1);
     // This page's group lists its orphan alone, not the passage that was found again.
-    const group = library.locator('.page-group', { has: library.locator(`a[href="${page.url()}"]`) });
+    const group = library.locator(`.row[data-group="${pageKey(page.url())}"]`);
     await expect.poll(() => group.locator('.item').count()).toBe(1);
     expect(await group.locator('.item').textContent()).toContain('Not found on page');
     await library.close();
