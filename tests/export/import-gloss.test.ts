@@ -67,7 +67,11 @@ describe("parseImport of Gloss's own export", () => {
   it('keeps the newer copy when a file lists one annotation twice', () => {
     const older = makeAnnotation(1, { note: 'old' });
     const newer = makeAnnotation(1, { note: 'new', modified: '2025-02-01T00:00:00.000Z' });
-    expect(imported(JSON.stringify(toWebAnnotation([newer, older], { now: NOW })))).toStrictEqual([newer]);
+    const result = parseImport(JSON.stringify(toWebAnnotation([newer, older], { now: NOW })));
+    expect(result.ok && result.annotations).toStrictEqual([newer]);
+    expect(result.ok && result.skipped.map((s) => s.reason)).toEqual([
+      expect.stringMatching(/^Entry 2 of 2 .* was skipped: it repeats an id already in this file/),
+    ]);
   });
 });
 

@@ -125,8 +125,13 @@ export function parseImport(text: string, options: ImportOptions = {}): ImportRe
         `${entryName(entry, index, entries.length)} cannot be stored: ${formatIssue(stored.issues[0])}. Nothing was imported.`,
       );
     }
-    // A file that lists one annotation twice keeps the newer copy.
+    // A file that lists one annotation twice keeps the newer copy, and the report says so.
     const previous = byId.get(outcome.annotation.id);
+    if (previous)
+      skipped.push({
+        index,
+        reason: `${entryName(entry, index, entries.length)} was skipped: it repeats an id already in this file (the newer copy is kept).`,
+      });
     const merged = mergeForImport(previous, outcome.annotation);
     if (merged) byId.set(merged.id, merged);
   }
