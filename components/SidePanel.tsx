@@ -110,7 +110,7 @@ export function SidePanel() {
               legend="Export this page"
               count={list.length}
               onExport={(format, choice) =>
-                void run(Promise.resolve().then(() => exportAnnotations(format, list, choice)))
+                void run(Promise.resolve().then(() => exportAnnotations(format, list, { ...choice, labels })))
               }
             />
             <p id="panel-keys" class="panel-keys">

@@ -3,7 +3,7 @@
  * virtualised list, edited in place, changed in bulk, exported and imported. Every change
  * goes through the background and can be undone (toast or Ctrl+Z).
  */
-import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDatabase, listAll } from '@/lib/db';
 import { EMPTY_QUERY, isFiltered, type LibraryQuery, type LibrarySort } from '@/lib/library/query';
@@ -17,6 +17,7 @@ import { useStorageStatus } from '@/lib/pages/storage-status';
 import { TagSuggestionsContext } from '@/lib/pages/tag-suggestions';
 import { useUndo } from '@/lib/pages/undo';
 import { isBusy, useImport } from '@/lib/pages/use-import';
+import { ColorLabelsContext } from '@/lib/settings/labels';
 import { COLOR_LABELS } from '@/lib/types';
 import { ExportMenu } from '../ExportMenu';
 import { FileDrop } from '../FileDrop';
@@ -54,6 +55,7 @@ export function Library() {
   const [editing, setEditing] = useState<string>();
   const [scope, setScope] = useState<Scope>('all');
   const undo = useUndo();
+  const labels = useContext(ColorLabelsContext);
   const imports = useImport();
   const storage = useStorageStatus();
   const pattern = useMemo(
@@ -93,7 +95,7 @@ export function Library() {
       scope === 'all'
         ? await listAll(getDatabase())
         : await records.readMany(scope === 'selected' ? selectedIds : ids);
-    exportAnnotations(format, list, { frontMatter });
+    exportAnnotations(format, list, { frontMatter, labels });
   };
   const counts = { all: result?.total ?? 0, filtered: ids.length, selected: selected.size };
 

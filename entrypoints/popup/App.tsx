@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { AnnotationItem } from '@/components/AnnotationItem';
 import { ExportMenu } from '@/components/ExportMenu';
 import { SiteSwitch } from '@/components/SiteSwitch';
@@ -16,10 +16,12 @@ import {
 import { drafts } from '@/lib/pages/drafts';
 import { exportAnnotations } from '@/lib/pages/export-download';
 import { disabledSites, highlightsVisible, setSiteOff } from '@/lib/settings';
+import { ColorLabelsContext } from '@/lib/settings/labels';
 import { isSiteOff, siteOf } from '@/lib/settings/sites';
 import { useSetting } from '@/lib/settings/use-setting';
 
 export function App() {
+  const labels = useContext(ColorLabelsContext);
   const [key, setKey] = useState<string>();
   const [windowId, setWindowId] = useState<number>();
   const [visible, setVisible] = useState(true);
@@ -88,7 +90,7 @@ export function App() {
         <ExportMenu
           legend="Export this page"
           count={list.length}
-          onExport={(format, choice) => exportAnnotations(format, list, choice)}
+          onExport={(format, choice) => exportAnnotations(format, list, { ...choice, labels })}
         />
       )}
       <ul class="list" aria-label="Annotations on this page">

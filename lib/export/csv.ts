@@ -4,7 +4,8 @@
  * quoted passage or a note that starts with "=" would otherwise run when the file is opened.
  */
 import Papa from 'papaparse';
-import { type Annotation, COLOR_LABELS } from '../types';
+import type { Annotation } from '../types';
+import { type ExportColorLabels, exportColorName } from './color-name';
 
 const HEADER = [
   'id',
@@ -26,7 +27,7 @@ const HEADER = [
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function toCsv(annotations: readonly Annotation[]): string {
+export function toCsv(annotations: readonly Annotation[], labels: ExportColorLabels = {}): string {
   const rows = annotations.map((a) => [
     a.id,
     a.title,
@@ -36,7 +37,7 @@ export function toCsv(annotations: readonly Annotation[]): string {
     a.target.quote.suffix ?? '',
     a.note,
     a.tags.join('; '),
-    COLOR_LABELS[a.color] ?? a.color,
+    exportColorName(a.color, labels),
     a.created,
     a.modified,
   ]);

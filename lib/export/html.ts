@@ -3,7 +3,8 @@
  * notes included (shown as plain text with their line breaks), and a Content Security Policy
  * forbids scripts, so nothing in an annotation can run when the file is opened.
  */
-import { type Annotation, COLOR_LABELS, HIGHLIGHT_COLORS } from '../types';
+import { type Annotation, HIGHLIGHT_COLORS } from '../types';
+import { type ExportColorLabels, exportColorName } from './color-name';
 import { HTML_STYLE } from './html-style';
 import { countLabel, dayOf, groupByPage, isLinkable, localDay, type PageGroup } from './pages';
 import { textFragmentUrl } from './text-fragment';
@@ -11,6 +12,8 @@ import { textFragmentUrl } from './text-fragment';
 export interface HtmlOptions {
   /** The export time; defaults to the current time. */
   now?: Date;
+  /** The reader's colour labels, written beside each colour's name. */
+  labels?: ExportColorLabels;
 }
 
 const ESCAPES: Record<string, string> = {
@@ -31,7 +34,7 @@ function link(text: string, url: string): string {
   return isLinkable(url) ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : escapeHtml(text);
 }
 
-function highlightArticle(annotation: Annotation): string {
+function highlightArticle(annotation: Annotation, labels: ExportColorLabels): string {
   // The colour becomes a class name, so only the known colours are let through.
   const color = (HIGHLIGHT_COLORS as readonly string[]).includes(annotation.color)
     ? annotation.color
@@ -40,7 +43,7 @@ function highlightArticle(annotation: Annotation): string {
   const lines = [
     `<article class="${color}">`,
     `<blockquote>${escapeHtml(annotation.target.quote.exact)}</blockquote>`,
-    `<p class="meta">${escapeHtml(COLOR_LABELS[color])} · ${escapeHtml(dayOf(annotation.created))}${
+    `<p class="meta">${escapeHtml(exportColorName(color, labels))} · ${escapeHtml(dayOf(annotation.created))}${
       isLinkable(passage) ? ` · ${link('Open passage', passage)}` : ''
     }</p>`,
   ];
@@ -55,12 +58,12 @@ function highlightArticle(annotation: Annotation): string {
   return lines.join('\n');
 }
 
-function pageSection(page: PageGroup): string {
+function pageSection(page: PageGroup, labels: ExportColorLabels): string {
   return [
     '<section>',
     `<h2>${link(page.title, page.url)}</h2>`,
     `<p class="meta">${escapeHtml(page.url)} · first annotated ${escapeHtml(dayOf(page.firstCreated))}</p>`,
-    ...page.annotations.map(highlightArticle),
+    ...page.annotations.map((a) => highlightArticle(a, labels)),
     '</section>',
   ].join('\n');
 }
@@ -88,7 +91,7 @@ export function toHtml(annotations: readonly Annotation[], options: HtmlOptions 
 <h1>Gloss highlights</h1>
 <p class="meta">Exported ${day} · ${escapeHtml(summary)}</p>
 </header>
-${pages.map(pageSection).join('\n')}
+${pages.map((p) => pageSection(p, options.labels ?? {})).join('\n')}
 </main>
 </body>
 </html>

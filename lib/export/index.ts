@@ -3,6 +3,7 @@
  * JSON-LD, CSV, HTML), and text in, records or a clear error out. No DOM and no storage
  * here, so the library page, the background and tests can all use it as it is.
  */
+export { type ExportColorLabels, exportColorName } from './color-name';
 export { toCsv } from './csv';
 export { type ExportFormat, exportFileName } from './file-name';
 export { type HtmlOptions, toHtml } from './html';

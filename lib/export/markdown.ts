@@ -3,7 +3,8 @@
  * text is escaped so it reads as written; the reader's own notes are Markdown already and
  * go in untouched. Each highlight links back to its passage with a text fragment.
  */
-import { type Annotation, COLOR_LABELS } from '../types';
+import type { Annotation } from '../types';
+import { type ExportColorLabels, exportColorName } from './color-name';
 import { blockquote, escapeMarkdown, markdownUrl, obsidianTag, yamlString } from './markdown-text';
 import { countLabel, dayOf, groupByPage, isLinkable, localDay, type PageGroup } from './pages';
 import { textFragmentUrl } from './text-fragment';
@@ -13,6 +14,8 @@ export interface MarkdownOptions {
   frontMatter?: boolean;
   /** The export time; defaults to the current time. */
   now?: Date;
+  /** The reader's colour labels, written beside each colour's name. */
+  labels?: ExportColorLabels;
 }
 
 const DOCUMENT_TITLE = 'Gloss highlights';
@@ -26,9 +29,9 @@ function tagLine(tags: readonly string[]): string {
   return names.length === 0 ? '' : `Tags: ${names.map((tag) => `#${tag}`).join(' ')}`;
 }
 
-function highlightBlock(annotation: Annotation): string {
+function highlightBlock(annotation: Annotation, labels: ExportColorLabels): string {
   const parts = [blockquote(escapeMarkdown(annotation.target.quote.exact))];
-  const color = COLOR_LABELS[annotation.color] ?? annotation.color;
+  const color = exportColorName(annotation.color, labels);
   const passage = textFragmentUrl(annotation.url, annotation.target.quote);
   parts.push(isLinkable(passage) ? `${color} · [Open passage](${markdownUrl(passage)})` : color);
   if (annotation.note.trim() !== '') parts.push(annotation.note.trimEnd());
@@ -37,10 +40,10 @@ function highlightBlock(annotation: Annotation): string {
   return parts.join('\n\n');
 }
 
-function pageSection(page: PageGroup): string {
+function pageSection(page: PageGroup, labels: ExportColorLabels): string {
   const heading = `## ${link(page.title, page.url)}`;
   const meta = `First annotated ${dayOf(page.firstCreated)} · ${countLabel(page.annotations.length, 'highlight', 'highlights')}`;
-  return [heading, meta, ...page.annotations.map(highlightBlock)].join('\n\n');
+  return [heading, meta, ...page.annotations.map((a) => highlightBlock(a, labels))].join('\n\n');
 }
 
 function frontMatter(pages: readonly PageGroup[], annotations: readonly Annotation[], day: string): string {
@@ -66,7 +69,7 @@ export function toMarkdown(annotations: readonly Annotation[], options: Markdown
     annotations.length === 0
       ? `Exported ${day} · no highlights yet`
       : `Exported ${day} · ${countLabel(annotations.length, 'highlight', 'highlights')} from ${countLabel(pages.length, 'page', 'pages')}`;
-  const blocks = [`# ${DOCUMENT_TITLE}`, summary, ...pages.map(pageSection)];
+  const blocks = [`# ${DOCUMENT_TITLE}`, summary, ...pages.map((p) => pageSection(p, options.labels ?? {}))];
   if (options.frontMatter) blocks.unshift(frontMatter(pages, annotations, day));
   return `${blocks.join('\n\n')}\n`;
 }

@@ -3,7 +3,15 @@
  * then saved with a Blob and a click on an `<a download>`. That works the same in Chromium and
  * Firefox and needs no `downloads` permission.
  */
-import { type ExportFormat, exportFileName, toCsv, toHtml, toMarkdown, toWebAnnotation } from '../export';
+import {
+  type ExportColorLabels,
+  type ExportFormat,
+  exportFileName,
+  toCsv,
+  toHtml,
+  toMarkdown,
+  toWebAnnotation,
+} from '../export';
 import type { Annotation } from '../types';
 
 export type { ExportFormat };
@@ -18,6 +26,8 @@ export interface ExportOptions {
   /** YAML front matter at the top of a Markdown file (Obsidian and similar tools read it). */
   frontMatter?: boolean;
   now?: Date;
+  /** The reader's colour labels (settings), written beside the colour names. */
+  labels?: ExportColorLabels;
 }
 
 const TYPES: Record<ExportFormat, string> = {
@@ -31,14 +41,14 @@ function render(format: ExportFormat, list: readonly Annotation[], options: Expo
   const now = options.now ?? new Date();
   switch (format) {
     case 'md':
-      return toMarkdown(list, { frontMatter: options.frontMatter ?? false, now });
+      return toMarkdown(list, { frontMatter: options.frontMatter ?? false, now, labels: options.labels });
     case 'json':
       return `${JSON.stringify(toWebAnnotation(list, { now }), null, 2)}\n`;
     case 'csv':
       // Excel reads a CSV file without a byte-order mark in the system's legacy code page.
-      return `\uFEFF${toCsv(list)}`;
+      return `\uFEFF${toCsv(list, options.labels)}`;
     case 'html':
-      return toHtml(list, { now });
+      return toHtml(list, { now, labels: options.labels });
   }
 }
 
