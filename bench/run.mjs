@@ -414,6 +414,7 @@ async function main() {
     'bench/mutation.mjs',
     'bench/export-import.mjs',
     'bench/import-chromium.mjs',
+    'bench/index-cost-chromium.mjs',
   ]) {
     execFileSync(process.execPath, [script], { stdio: 'inherit' });
   }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { pageKey } from '../../lib/page-key';
 import {
   cardFrame,
   drawnHighlights,
@@ -24,12 +25,11 @@ const hostilePage = () => uniquePage(browser.url, 'hostile.html');
 async function libraryCount(url: string): Promise<{ total: number; here: number }> {
   const library = await browser.session.context.newPage();
   await library.goto(extensionPage(browser.session, 'library.html'));
-  await library.getByText(/ of \d+ annotations?$/).waitFor();
-  const total = await library.locator('.item').count();
-  const here = await library
-    .locator('.page-group', { has: library.locator(`a[href="${url}"]`) })
-    .locator('.item')
-    .count();
+  const count = library.getByText(/ of [\d,]+ annotations?$/);
+  await count.waitFor();
+  const total = Number((await count.textContent())?.match(/ of ([\d,]+) /)?.[1]?.replace(/,/g, ''));
+  // The list is virtualised: this page's rows are drawn because its annotations are the newest.
+  const here = await library.locator(`.row[data-group="${pageKey(url)}"] .item`).count();
   await library.close();
   return { total, here };
 }
