@@ -54,6 +54,7 @@ export function NoteCard({
   // view edited the note meanwhile and both texts are shown.
   const [baseNote, setBaseNote] = useState(annotation.note);
   const [notice, setNotice] = useState<string>();
+  const [previewing, setPreviewing] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
   const card = useRef<HTMLElement>(null);
   const labels = useContext(ColorLabelsContext);
@@ -145,6 +146,7 @@ export function NoteCard({
             id={`note-${annotation.id}`}
             ref={field}
             class="note-field"
+            hidden={previewing}
             placeholder="Write a note (Markdown). Ctrl+Enter saves, Escape closes."
             value={draft}
             onInput={(e) => {
@@ -152,6 +154,22 @@ export function NoteCard({
               keep(e.currentTarget.value, tags);
             }}
           />
+          {previewing && (
+            <section class="note-preview" aria-label="Preview of the note">
+              {draft.trim() ? <MarkdownView source={draft} /> : <p class="empty-note">Nothing to preview.</p>}
+            </section>
+          )}
+          <button
+            type="button"
+            class="preview-toggle"
+            aria-pressed={previewing}
+            onClick={() => {
+              setPreviewing(!previewing);
+              if (previewing) queueMicrotask(() => field.current?.focus());
+            }}
+          >
+            Preview
+          </button>
           <TagInput
             id={`tags-${annotation.id}`}
             value={tags}

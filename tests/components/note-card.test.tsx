@@ -29,6 +29,22 @@ function mount(props: Partial<Parameters<typeof NoteCard>[0]> = {}) {
 }
 
 describe('NoteCard', () => {
+  it('previews the Markdown being written, and goes back to the text', () => {
+    const { root } = mount();
+    const field = root.querySelector('textarea') as HTMLTextAreaElement;
+    act(() => {
+      field.value = 'A **bold** idea';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const toggle = root.querySelector('.preview-toggle') as HTMLButtonElement;
+    act(() => toggle.click());
+    expect(root.querySelector('.note-preview strong')?.textContent).toBe('bold');
+    expect(field.hidden).toBe(true);
+    act(() => toggle.click());
+    expect(root.querySelector('.note-preview')).toBeNull();
+    expect(field.hidden).toBe(false);
+  });
+
   it('focuses the note field and saves on Ctrl+Enter with parsed tags', async () => {
     const { root, onSave } = mount();
     const field = root.querySelector('textarea') as HTMLTextAreaElement;
