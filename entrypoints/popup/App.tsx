@@ -2,26 +2,23 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import { AnnotationItem } from '@/components/AnnotationItem';
 import { ExportMenu } from '@/components/ExportMenu';
 import { SiteSwitch } from '@/components/SiteSwitch';
+import { Toast } from '@/components/Toast';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { getDatabase, listPage } from '@/lib/db';
 import { isAnnotatablePage, pageKey } from '@/lib/page-key';
-import {
-  annotationActions,
-  askTab,
-  openLibrary,
-  openSidePanel,
-  sendToTab,
-  targetTab,
-} from '@/lib/pages/actions';
+import { askTab, openLibrary, openSidePanel, sendToTab, targetTab } from '@/lib/pages/actions';
 import { drafts } from '@/lib/pages/drafts';
 import { exportAnnotations } from '@/lib/pages/export-download';
+import { useUndo } from '@/lib/pages/undo';
 import { disabledSites, highlightsVisible, setSiteOff } from '@/lib/settings';
 import { ColorLabelsContext } from '@/lib/settings/labels';
 import { isSiteOff, siteOf } from '@/lib/settings/sites';
 import { useSetting } from '@/lib/settings/use-setting';
+import { COLOR_LABELS } from '@/lib/types';
 
 export function App() {
   const labels = useContext(ColorLabelsContext);
+  const undo = useUndo();
   const [key, setKey] = useState<string>();
   const [windowId, setWindowId] = useState<number>();
   const [visible, setVisible] = useState(true);
@@ -99,14 +96,34 @@ export function App() {
             key={annotation.id}
             annotation={annotation}
             actions={{
-              onSave: (note, tags, baseNote) => annotationActions.save(annotation.id, note, tags, baseNote),
+              onSave: async (note, tags, baseNote) => {
+                await undo.change(
+                  [annotation.id],
+                  { kind: 'update', changes: { note, tags }, expectedNote: baseNote },
+                  'Edited the note',
+                  true,
+                );
+              },
               drafts,
-              onColor: (color) => void annotationActions.recolor(annotation.id, color),
-              onDelete: () => void annotationActions.remove(annotation.id),
+              onColor: (color) =>
+                void undo.change(
+                  [annotation.id],
+                  { kind: 'color', color },
+                  `Recoloured ${COLOR_LABELS[color]}`,
+                ),
+              onDelete: () => void undo.change([annotation.id], { kind: 'delete' }, 'Deleted 1 annotation'),
             }}
           />
         ))}
       </ul>
+      {undo.toast && (
+        <Toast
+          message={undo.toast.message}
+          tone={undo.toast.tone}
+          actionLabel={undo.toast.canUndo ? 'Undo' : undefined}
+          onAction={() => void undo.undo()}
+        />
+      )}
     </main>
   );
 }

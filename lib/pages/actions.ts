@@ -1,21 +1,9 @@
 /**
- * What extension pages (popup, side panel, library) do to annotations and tabs. Writes go
- * through the background so that every tab showing the page redraws.
+ * Tabs as the extension pages (popup, side panel, library) reach them: the tab a view is
+ * about, the side panel and the library. Writes to annotations go through lib/pages/undo.ts.
  */
 import { browser } from 'wxt/browser';
-import { sendToBackground, sendToTab } from '../messaging';
-import type { HighlightColor } from '../types';
-
-export const annotationActions = {
-  /** Refused with EDIT_CONFLICT when the stored note is no longer `baseNote` (edited elsewhere). */
-  save: (id: string, note: string, tags: string[], baseNote?: string) =>
-    sendToBackground({ type: 'updateAnnotation', id, changes: { note, tags }, expectedNote: baseNote }).then(
-      () => undefined,
-    ),
-  recolor: (id: string, color: HighlightColor) =>
-    sendToBackground({ type: 'updateAnnotation', id, changes: { color } }).then(() => undefined),
-  remove: (id: string) => sendToBackground({ type: 'deleteAnnotation', id }).then(() => undefined),
-};
+import { sendToTab } from '../messaging';
 
 export async function activeTab() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -267,7 +267,31 @@ describe('accessibility (axe-core)', () => {
     await expect.poll(() => popup.locator('header .count').textContent()).toBe('1 on this page');
     await popup.getByRole('button', { name: `Turn Gloss off on ${SITE}` }).waitFor();
     expect(await axeViolations(popup)).toEqual([]);
+    // Its delete can be undone from the popup too, and the page follows both ways.
+    await popup.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(async () => Object.keys(await drawnHighlights(page)).length).toBe(0);
+    await popup.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => Object.keys(await drawnHighlights(page)).length).toBe(1);
     await popup.close();
+    await page.close();
+  });
+
+  it('finds no serious or critical violations on the note card, reading and editing, light and dark', async () => {
+    const page = await openArticle(browser.session.context, article());
+    await selectByMouse(page, 'Sophisticated attacks', 'trained fighters');
+    await page.keyboard.press('n');
+    const card = await cardFrame(page);
+    await card.getByRole('textbox', { name: 'Note' }).waitFor();
+    expect(await axeViolations(card)).toEqual([]);
+    await page.keyboard.type('A **note** with [a link](https://example.org/)');
+    await page.keyboard.press('Control+Enter');
+    await expect
+      .poll(async () => (await card.locator('.markdown').textContent())?.trim())
+      .toBe('A note with a link');
+    expect(await axeViolations(card)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(card)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.close();
   });
 });
