@@ -5,6 +5,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { Annotation } from '../types';
+import { JOURNAL_TABLE, type SyncJournalRow, syncJournalMiddleware } from './sync-journal';
 
 /** How an annotation was found the last time its page was open; kept apart from the record so that it never changes `modified`. */
 export interface AnchorState {
@@ -34,6 +35,7 @@ export class GlossDatabase extends Dexie {
   annotations!: EntityTable<Annotation, 'id'>;
   anchorStates!: EntityTable<AnchorState, 'id'>;
   undo!: EntityTable<UndoRow, 'seq'>;
+  syncJournal!: EntityTable<SyncJournalRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -44,6 +46,9 @@ export class GlossDatabase extends Dexie {
     this.version(2).stores({ anchorStates: 'id, pageKey, kind' });
     // v3: undo of bulk changes (lib/db/changes.ts).
     this.version(3).stores({ undo: '++seq, batch, created' });
+    // v4: which annotations changed since sync last looked (lib/db/sync-journal.ts).
+    this.version(4).stores({ [JOURNAL_TABLE]: 'id' });
+    this.use(syncJournalMiddleware);
   }
 }
 

@@ -120,6 +120,7 @@ describe('schema upgrades', () => {
           annotations: ['created', 'modified', 'pageKey', 'tags'],
           anchorStates: ['kind', 'pageKey'],
           undo: ['batch', 'created'],
+          syncJournal: [],
         });
       });
 

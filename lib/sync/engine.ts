@@ -1,0 +1,285 @@
+/**
+ * One sync pass, safe to interrupt anywhere. Merging is Yjs's; this file only moves
+ * changes between three places in an order that loses nothing when the worker is killed:
+ *
+ *   Gloss's database ──journal──▶ shard documents ──outbox──▶ server
+ *   Gloss's database ◀─pending─── shard documents ◀──────────  server
+ *
+ * - Local changes are taken from the journal (lib/db/sync-journal.ts) into the shard's
+ *   document; the resulting Yjs update goes into the outbox in the same transaction as the
+ *   new shard state, and only then is the journal row cleared. A crash before that clear
+ *   replays the row, which changes nothing the second time (writeRecord only writes what
+ *   differs).
+ * - Outbox entries are uploaded under a name fixed when they were made, so an upload that
+ *   is retried after a crash overwrites its own file rather than adding a second one.
+ * - Server files are applied to the shard, and the ids they touched are saved as pending in
+ *   the same transaction as the shard state and the file's "applied" mark; pending ids are
+ *   then written into Gloss's database. A crash in between leaves them pending for next time.
+ * - Remote changes never overwrite a local change that is still in the journal: that id is
+ *   merged in the document first and written back afterwards.
+ *
+ * Local changes are taken in even when the server is down, so offline edits become Yjs
+ * updates against the state they were made on and merge when it comes back.
+ */
+import * as Y from 'yjs';
+import type { GlossDatabase } from '../db';
+import type { Annotation } from '../types';
+import { UPDATES } from './connect';
+import { decryptBlob, encryptBlob } from './crypto';
+import { SyncError } from './errors';
+import { readRecord, SHARDS, shardOf, touchedIds, writeRecord } from './record-doc';
+import type { SyncConnection, SyncDatabase } from './store';
+import type { SyncTransport } from './webdav';
+
+export interface SyncPassResult {
+  /** Annotations changed in Gloss's database by remote changes. */
+  received: number;
+  /** Uploads made. */
+  sent: number;
+  /** Pages whose annotations changed, for the open tabs to redraw. */
+  pageKeys: string[];
+}
+
+export interface EngineDeps {
+  database: GlossDatabase;
+  syncDb: SyncDatabase;
+  transport: SyncTransport;
+  connection: SyncConnection;
+}
+
+const JOURNAL_BATCH = 5_000;
+const REMOTE_ORIGIN = 'remote';
+
+/** `<shard>-<device>-<seq>` for updates, `s<shard>-<device>-<seq>` for compacted snapshots. */
+const FILE_NAME = /^(s?)(\d{1,3})-([0-9a-f]{12})-(\d{1,15})$/;
+
+export function parseFileName(name: string): { snapshot: boolean; shard: number; device: string } | null {
+  const match = FILE_NAME.exec(name);
+  if (!match) return null;
+  return { snapshot: match[1] === 's', shard: Number(match[2]), device: match[3] as string };
+}
+
+export function createSyncEngine(deps: EngineDeps) {
+  const { database, syncDb, transport } = deps;
+  let connection = deps.connection;
+  const key = connection.key;
+
+  async function loadShard(shard: number): Promise<Y.Doc> {
+    const doc = new Y.Doc();
+    const row = await syncDb.shards.get(shard);
+    if (row) Y.applyUpdate(doc, row.state, REMOTE_ORIGIN);
+    return doc;
+  }
+
+  async function nextName(shard: number, prefix = ''): Promise<string> {
+    const seq = connection.seq;
+    connection = { ...connection, seq: seq + 1 };
+    await syncDb.meta.put({ key: 'connection', value: connection });
+    return `${prefix}${shard}-${connection.deviceId}-${seq}`;
+  }
+
+  /** Journal → documents → outbox (and pending, for records the merge changed). */
+  async function takeLocalChanges(): Promise<void> {
+    for (;;) {
+      const rows = await database.syncJournal.limit(JOURNAL_BATCH).toArray();
+      if (rows.length === 0) return;
+      const records = await database.annotations.bulkGet(rows.map((row) => row.id));
+      const byShard = new Map<number, Array<{ id: string; record: Annotation | null }>>();
+      rows.forEach((row, i) => {
+        const shard = shardOf(row.id);
+        const list = byShard.get(shard) ?? [];
+        list.push({ id: row.id, record: records[i] ?? null });
+        byShard.set(shard, list);
+      });
+      for (const [shard, entries] of byShard) {
+        const doc = await loadShard(shard);
+        const updates: Uint8Array[] = [];
+        doc.on('update', (update: Uint8Array, origin: unknown) => {
+          if (origin !== REMOTE_ORIGIN) updates.push(update);
+        });
+        const backToDexie: string[] = [];
+        doc.transact(() => {
+          for (const { id, record } of entries) {
+            writeRecord(doc, id, record);
+            // The document may hold more than the record did (a tag another device added):
+            // what it now holds is the merge, and it goes back into the database.
+            if (record && !sameRecord(readRecord(doc, id), record)) backToDexie.push(id);
+          }
+        }, 'local');
+        if (updates.length > 0 || backToDexie.length > 0) {
+          const name = updates.length > 0 ? await nextName(shard) : undefined;
+          await syncDb.transaction('rw', [syncDb.shards, syncDb.outbox, syncDb.pending], async () => {
+            await syncDb.shards.put({ shard, state: Y.encodeStateAsUpdate(doc) });
+            if (name) await syncDb.outbox.put({ name, shard, update: Y.mergeUpdates(updates) });
+            if (backToDexie.length > 0) await syncDb.pending.bulkPut(backToDexie.map((id) => ({ id })));
+          });
+        }
+        doc.destroy();
+      }
+      // Only rows untouched since they were read: a write made meanwhile stays for the next round.
+      await database.transaction('rw', database.syncJournal, async () => {
+        const now = await database.syncJournal.bulkGet(rows.map((row) => row.id));
+        const handled = rows.filter((row, i) => now[i]?.token === row.token).map((row) => row.id);
+        await database.syncJournal.bulkDelete(handled);
+      });
+    }
+  }
+
+  /** Pending ids → Gloss's database, skipping any the reader changed meanwhile (merged next pass). */
+  async function writePending(): Promise<{ count: number; pageKeys: Set<string> }> {
+    const pageKeys = new Set<string>();
+    const ids = (await syncDb.pending.toCollection().primaryKeys()) as string[];
+    if (ids.length === 0) return { count: 0, pageKeys };
+    const byShard = new Map<number, string[]>();
+    for (const id of ids) {
+      const list = byShard.get(shardOf(id)) ?? [];
+      list.push(id);
+      byShard.set(shardOf(id), list);
+    }
+    let count = 0;
+    for (const [shard, shardIds] of byShard) {
+      const doc = await loadShard(shard);
+      const wanted = shardIds.map((id) => ({ id, record: readRecord(doc, id) }));
+      doc.destroy();
+      await database.transaction('rw', [database.annotations, database.syncJournal], async () => {
+        const journaled = new Set(
+          (await database.syncJournal.bulkGet(shardIds)).flatMap((row) => (row ? [row.id] : [])),
+        );
+        const current = await database.annotations.bulkGet(shardIds);
+        const puts: Annotation[] = [];
+        const deletes: string[] = [];
+        wanted.forEach(({ id, record }, i) => {
+          if (journaled.has(id)) return;
+          const before = current[i];
+          if (record ? sameRecord(before ?? null, record) : !before) return;
+          if (before) pageKeys.add(before.pageKey);
+          if (record) {
+            pageKeys.add(record.pageKey);
+            puts.push(record);
+          } else deletes.push(id);
+        });
+        if (puts.length > 0) await database.annotations.bulkPut(puts);
+        if (deletes.length > 0) await database.annotations.bulkDelete(deletes);
+        count += puts.length + deletes.length;
+        // These writes come back through the journal; they are what the document already
+        // holds, so the next pass finds nothing to send. Dropping their rows saves it the look.
+        const echoed = [...puts.map((record) => record.id), ...deletes];
+        if (echoed.length > 0) await database.syncJournal.bulkDelete(echoed);
+      });
+      await syncDb.pending.bulkDelete(shardIds);
+    }
+    return { count, pageKeys };
+  }
+
+  /** Server → documents (→ pending). */
+  async function pull(): Promise<void> {
+    const names = await transport.list(UPDATES);
+    if (names === null) throw new SyncError('bad-server', 'the sync folder has no updates folder');
+    const applied = new Set((await syncDb.applied.toCollection().primaryKeys()) as string[]);
+    const fresh = new Map<number, string[]>();
+    for (const name of names) {
+      if (applied.has(name)) continue;
+      const parsed = parseFileName(name);
+      if (!parsed || parsed.shard >= SHARDS) continue;
+      const list = fresh.get(parsed.shard) ?? [];
+      list.push(name);
+      fresh.set(parsed.shard, list);
+    }
+    for (const [shard, shardNames] of fresh) {
+      const doc = await loadShard(shard);
+      const touched = new Set<string>();
+      doc.getMap('annotations').observeDeep((events) => {
+        for (const id of touchedIds(events, doc)) touched.add(id);
+      });
+      const done: string[] = [];
+      for (const name of shardNames) {
+        const blob = await transport.get(`${UPDATES}/${name}`);
+        // Gone since the listing: another device compacted it into a snapshot, listed too.
+        if (!blob) continue;
+        const update = await decryptBlob(key, name, blob);
+        try {
+          Y.applyUpdate(doc, update, REMOTE_ORIGIN);
+        } catch (error) {
+          throw new SyncError('tampered', `${name}: not a Yjs update (${String(error)})`);
+        }
+        done.push(name);
+      }
+      await syncDb.transaction('rw', [syncDb.shards, syncDb.applied, syncDb.pending], async () => {
+        await syncDb.shards.put({ shard, state: Y.encodeStateAsUpdate(doc) });
+        await syncDb.applied.bulkPut(done.map((name) => ({ name })));
+        await syncDb.pending.bulkPut([...touched].map((id) => ({ id })));
+      });
+      doc.destroy();
+    }
+    // Files compacted away by any device are no longer worth remembering.
+    const listed = new Set(names);
+    const stale = [...applied].filter((name) => !listed.has(name));
+    if (stale.length > 0) await syncDb.applied.bulkDelete(stale);
+  }
+
+  /** Outbox → server. */
+  async function push(): Promise<number> {
+    let sent = 0;
+    for (const row of await syncDb.outbox.toArray()) {
+      const blob = await encryptBlob(key, row.name, row.update);
+      await transport.put(`${UPDATES}/${row.name}`, blob);
+      await syncDb.transaction('rw', [syncDb.outbox, syncDb.applied], async () => {
+        await syncDb.outbox.delete(row.name);
+        await syncDb.applied.put({ name: row.name });
+      });
+      sent += 1;
+    }
+    return sent;
+  }
+
+  /**
+   * One full pass. Throws the first SyncError met, after doing whatever did not need the
+   * server (local changes are always taken in, pending ones always written).
+   */
+  async function run(): Promise<SyncPassResult> {
+    const pageKeys = new Set<string>();
+    let received = 0;
+    const addPending = async () => {
+      const written = await writePending();
+      received += written.count;
+      for (const key of written.pageKeys) pageKeys.add(key);
+    };
+    await addPending();
+    let failure: unknown;
+    try {
+      await pull();
+    } catch (error) {
+      failure = error;
+    }
+    await addPending();
+    await takeLocalChanges();
+    await addPending();
+    if (failure) throw failure;
+    const sent = await push();
+    return { received, sent, pageKeys: [...pageKeys] };
+  }
+
+  async function waiting(): Promise<number> {
+    const [outbox, journal] = await Promise.all([syncDb.outbox.count(), database.syncJournal.count()]);
+    return outbox + journal;
+  }
+
+  return { run, waiting, takeLocalChanges };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;
+
+function sameRecord(a: Annotation | null, b: Annotation | null): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.pageKey === b.pageKey &&
+    a.url === b.url &&
+    a.title === b.title &&
+    a.note === b.note &&
+    a.color === b.color &&
+    a.created === b.created &&
+    a.modified === b.modified &&
+    JSON.stringify(a.target) === JSON.stringify(b.target) &&
+    [...a.tags].sort().join('\u0000') === [...b.tags].sort().join('\u0000')
+  );
+}
