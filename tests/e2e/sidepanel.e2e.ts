@@ -159,7 +159,8 @@ describe('the side panel by keyboard alone', () => {
     await panel.keyboard.press('j');
     await expect.poll(() => focused(panel)).toContain('Sophisticated');
     await edit(panel);
-    // Note, tags, then the colours (the chosen one is in the tab order).
+    // Note, the Preview toggle, tags, then the colours (the chosen one is in the tab order).
+    await panel.keyboard.press('Tab');
     await panel.keyboard.press('Tab');
     await panel.keyboard.press('Tab');
     await expect
@@ -191,6 +192,8 @@ describe('the side panel by keyboard alone', () => {
     await panel.keyboard.press('j');
     await expect.poll(() => focused(panel)).toContain('Helpfully');
     await edit(panel);
+    // Past the Preview toggle to the tags field.
+    await panel.keyboard.press('Tab');
     await panel.keyboard.press('Tab');
     await panel.keyboard.type(tag);
     await panel.keyboard.press('Control+Enter');
@@ -200,6 +203,7 @@ describe('the side panel by keyboard alone', () => {
     await panel.keyboard.press('j');
     await expect.poll(() => focused(panel)).toContain('Sophisticated');
     await edit(panel);
+    await panel.keyboard.press('Tab');
     await panel.keyboard.press('Tab');
     await panel.keyboard.type(tag.slice(0, -5));
     await panel.getByRole('option', { name: tag }).waitFor();
