@@ -47,6 +47,8 @@ export default defineConfig({
       'contextMenus',
       'activeTab',
       'tabs',
+      // Sync's timer (lib/background/sync.ts): a sleeping worker wakes to sync.
+      'alarms',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: ['<all_urls>'],

@@ -16,6 +16,7 @@ import type { AnchorStatus, Annotation } from '@/lib/types';
 import type { ItemActions } from './AnnotationItem';
 import { ExportMenu } from './ExportMenu';
 import { PanelList } from './PanelList';
+import { SyncState } from './SyncState';
 import { Toast } from './Toast';
 import { usePanelPage } from './usePanelPage';
 
@@ -96,6 +97,7 @@ export function SidePanel() {
         <header class="panel-head">
           <p class="panel-eyebrow">Annotations on</p>
           <h1 class="title">{title}</h1>
+          <SyncState />
         </header>
         {state?.problem && <p role="status">{state.problem}</p>}
         {message && (

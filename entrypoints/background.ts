@@ -3,6 +3,7 @@ import { createFrameTickets } from '@/lib/background/frame-tickets';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createMenus, listenForMenusAndCommands } from '@/lib/background/menus';
 import { notifyPage, notifyPages } from '@/lib/background/notify';
+import { createBackgroundSync } from '@/lib/background/sync';
 import { countPage, getDatabase } from '@/lib/db';
 import { HIGHLIGHT_CSS } from '@/lib/highlight/styles';
 import { BackgroundRequestSchema, listen } from '@/lib/messaging';
@@ -20,7 +21,17 @@ export default defineBackground(() => {
   void badge.paint();
   followTabs(badge, browser.tabs);
   browser.runtime.onStartup.addListener(() => void badge.refreshAll());
+  const sync = createBackgroundSync({
+    database,
+    alarms: browser.alarms,
+    onPagesChanged: (keys) => {
+      void notifyPages(keys);
+      void badge.refreshPages(keys);
+    },
+  });
+  void sync.wake();
   const handlers = createBackgroundHandlers({
+    sync,
     tickets,
     database,
     runtimeId: browser.runtime.id,

@@ -3,7 +3,9 @@ import { ColorSettings } from '@/components/ColorSettings';
 import { ShortcutList } from '@/components/ShortcutList';
 import { SiteList } from '@/components/SiteList';
 import { StorageLine } from '@/components/StorageLine';
+import { SyncSettings } from '@/components/SyncSettings';
 import { ThemeChoice } from '@/components/ThemeChoice';
+import { sendToBackground } from '@/lib/messaging';
 import {
   openShortcutSettings,
   readShortcuts,
@@ -12,7 +14,15 @@ import {
   shortcutsPlace,
 } from '@/lib/pages/shortcuts';
 import { useStorageStatus } from '@/lib/pages/storage-status';
-import { colorLabels, currentColor, disabledSites, marginNotes, setSiteOff, theme } from '@/lib/settings';
+import {
+  colorLabels,
+  currentColor,
+  disabledSites,
+  marginNotes,
+  setSiteOff,
+  syncStatus,
+  theme,
+} from '@/lib/settings';
 import { cleanLabels } from '@/lib/settings/labels';
 import { asTheme } from '@/lib/settings/theme';
 import { useSetting } from '@/lib/settings/use-setting';
@@ -28,6 +38,7 @@ export function App() {
   const chosenTheme = useSetting(theme);
   const margin = useSetting(marginNotes);
   const sites = useSetting(disabledSites);
+  const sync = useSetting(syncStatus);
   const [commands, setCommands] = useState<Shortcut[]>();
   const [openError, setOpenError] = useState<string>();
   const { status, ask } = useStorageStatus();
@@ -84,6 +95,20 @@ export function App() {
         <p class="hint">Annotations stay on this computer, in the browser’s storage for Gloss.</p>
         <StorageLine status={status} onAsk={() => void ask()} />
       </section>
+      {sync && (
+        <SyncSettings
+          status={sync}
+          onTurnOn={async (server, passphrase) => {
+            await sendToBackground({ type: 'syncTurnOn', server, passphrase });
+          }}
+          onTurnOff={async () => {
+            await sendToBackground({ type: 'syncTurnOff' });
+          }}
+          onSyncNow={async () => {
+            await sendToBackground({ type: 'syncNow' });
+          }}
+        />
+      )}
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import { AnnotationItem } from '@/components/AnnotationItem';
 import { ExportMenu } from '@/components/ExportMenu';
 import { SiteSwitch } from '@/components/SiteSwitch';
+import { SyncState } from '@/components/SyncState';
 import { Toast } from '@/components/Toast';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { getDatabase, listPage } from '@/lib/db';
@@ -56,6 +57,7 @@ export function App() {
           {list === undefined ? '' : `${list.length} on this page`}
         </span>
       </header>
+      <SyncState />
       {problem && !siteOff && <p role="status">{problem}</p>}
       {!siteOff && (
         <label class="switch-row">

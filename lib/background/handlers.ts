@@ -14,6 +14,7 @@ import {
   mayTouchPage,
   type SenderInfo,
 } from '../messaging';
+import type { SyncStatus } from '../sync/status';
 import type { Annotation } from '../types';
 import type { FrameTickets } from './frame-tickets';
 
@@ -28,6 +29,16 @@ export interface BackgroundDeps {
   injectAnnotator?: (tabId: number, frameId: number) => Promise<void>;
   /** Tickets and grants of note frames; without it no frame is ever granted anything. */
   tickets?: FrameTickets;
+  /** Sync's controls (lib/background/sync.ts); without them the sync requests are refused. */
+  sync?: SyncControls;
+}
+
+export interface SyncControls {
+  turnOn(server: string, passphrase: string): Promise<SyncStatus>;
+  turnOff(): Promise<SyncStatus>;
+  syncNow(): Promise<SyncStatus>;
+  /** Something wrote to the database outside the background (an import): send it soon. */
+  changed(): void;
 }
 
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundRequest> {
@@ -41,6 +52,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
   };
   const requireExtensionPage = (info: Browser.runtime.MessageSender) => {
     if (sender(info).kind !== 'extension-page') throw notAllowed();
+  };
+  const requireSync = () => {
+    if (!deps.sync) throw new Error('Sync is not available here.');
+    return deps.sync;
   };
   const existing = async (
     info: Browser.runtime.MessageSender,
@@ -175,7 +190,21 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       if (sender(info).kind !== 'extension-page')
         throw new Error('Not allowed: only Gloss pages may announce changes.');
       notifyPages(pageKeys);
+      deps.sync?.changed();
       return true;
+    },
+    // Sync is the reader's decision, taken on the options page: no page, frame or content script reaches it.
+    syncTurnOn: async ({ server, passphrase }, info) => {
+      requireExtensionPage(info);
+      return requireSync().turnOn(server, passphrase);
+    },
+    syncTurnOff: async (_request, info) => {
+      requireExtensionPage(info);
+      return requireSync().turnOff();
+    },
+    syncNow: async (_request, info) => {
+      requireExtensionPage(info);
+      return requireSync().syncNow();
     },
   };
 }

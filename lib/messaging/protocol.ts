@@ -3,6 +3,7 @@
  * answer. Answers travel as `Result` values because thrown errors do not cross contexts.
  */
 import type { InferOutput } from 'valibot';
+import type { SyncStatus } from '../sync/status';
 import type { AnchorStatus, Annotation } from '../types';
 import type { BackgroundRequestSchema, TabRequestSchema } from './schema';
 
@@ -37,6 +38,9 @@ export interface BackgroundResponses {
   editAnnotations: { changed: number; batch?: string };
   undoChange: { reverted: number; skipped: number };
   listTags: { tag: string; count: number }[];
+  syncTurnOn: SyncStatus;
+  syncTurnOff: SyncStatus;
+  syncNow: SyncStatus;
 }
 
 export interface TabResponses {

@@ -115,6 +115,14 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('undoChange'), batch: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
   /** Tags in use, for autocomplete; a note frame names the annotation its ticket granted. */
   v.object({ type: v.literal('listTags'), id: v.optional(id) }),
+  /** From the options page: join a sync folder (lib/sync). The passphrase goes no further than the background. */
+  v.object({
+    type: v.literal('syncTurnOn'),
+    server: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)),
+    passphrase: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+  }),
+  v.object({ type: v.literal('syncTurnOff') }),
+  v.object({ type: v.literal('syncNow') }),
   /** From extension pages that wrote to the database themselves (an import): tabs should redraw. */
   v.object({
     type: v.literal('notifyPagesChanged'),

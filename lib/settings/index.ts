@@ -5,6 +5,7 @@
  * their storage keys and shapes are shared with it and must change together.
  */
 import { storage } from 'wxt/utils/storage';
+import { SYNC_OFF, SYNC_STATUS_KEY, type SyncStatus } from '../sync/status';
 import type { HighlightColor } from '../types';
 import type { ColorLabels } from './labels';
 import { withSite } from './sites';
@@ -48,3 +49,6 @@ export const disabledSites = storage.defineItem<string[]>('local:disabledSites',
 export async function setSiteOff(site: string, off: boolean): Promise<void> {
   await disabledSites.setValue(withSite(await disabledSites.getValue(), site, off));
 }
+
+/** Sync's state as the background last wrote it (lib/sync/status.ts); views only read it. */
+export const syncStatus = storage.defineItem<SyncStatus>(SYNC_STATUS_KEY, { fallback: SYNC_OFF, version: 1 });

@@ -230,3 +230,46 @@ describe('every write checks the record already stored under its id', () => {
     expect((await database.annotations.get('noted'))?.target.quote.exact).toBe('word');
   });
 });
+
+describe('sync requests', () => {
+  const calls: string[] = [];
+  const status = { state: 'synced', waiting: 0 } as const;
+  const withSync = () =>
+    createBackgroundHandlers({
+      database,
+      runtimeId: ID,
+      extensionOrigin: ORIGIN,
+      notifyPage: () => undefined,
+      sync: {
+        turnOn: async (server) => {
+          calls.push(`on ${server}`);
+          return status;
+        },
+        turnOff: async () => {
+          calls.push('off');
+          return { state: 'off', waiting: 0 };
+        },
+        syncNow: async () => {
+          calls.push('now');
+          return status;
+        },
+        changed: () => calls.push('changed'),
+      },
+    });
+
+  it('are taken from Gloss’s own pages only: no content script, page or note frame turns sync on or off', async () => {
+    const sync = withSync();
+    const frame = { id: ID, url: `${ORIGIN}note-editor.html`, tab: { id: 1, url: 'https://a.org/' } };
+    for (const sender of [tabOn('https://a.org/'), frame as Browser.runtime.MessageSender]) {
+      await expect(
+        sync.syncTurnOn({ type: 'syncTurnOn', server: 'https://evil.example/', passphrase: 'x' }, sender),
+      ).rejects.toThrow(/Not allowed/);
+      await expect(sync.syncTurnOff({ type: 'syncTurnOff' }, sender)).rejects.toThrow(/Not allowed/);
+      await expect(sync.syncNow({ type: 'syncNow' }, sender)).rejects.toThrow(/Not allowed/);
+    }
+    expect(calls).toEqual([]);
+    await sync.syncTurnOn({ type: 'syncTurnOn', server: 'https://dav.example/', passphrase: 'x' }, page);
+    await sync.syncTurnOff({ type: 'syncTurnOff' }, page);
+    expect(calls).toEqual(['on https://dav.example/', 'off']);
+  });
+});
