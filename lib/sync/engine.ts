@@ -48,6 +48,8 @@ export interface EngineDeps {
 }
 
 const JOURNAL_BATCH = 5_000;
+/** A shard's file count on the server at which it is folded into one snapshot. */
+export const COMPACT_AT = 16;
 const REMOTE_ORIGIN = 'remote';
 
 /** `<shard>-<device>-<seq>` for updates, `s<shard>-<device>-<seq>` for compacted snapshots. */
@@ -172,7 +174,7 @@ export function createSyncEngine(deps: EngineDeps) {
   }
 
   /** Server → documents (→ pending). */
-  async function pull(): Promise<void> {
+  async function pull(): Promise<string[]> {
     const names = await transport.list(UPDATES);
     if (names === null) throw new SyncError('bad-server', 'the sync folder has no updates folder');
     const applied = new Set((await syncDb.applied.toCollection().primaryKeys()) as string[]);
@@ -215,11 +217,47 @@ export function createSyncEngine(deps: EngineDeps) {
     const listed = new Set(names);
     const stale = [...applied].filter((name) => !listed.has(name));
     if (stale.length > 0) await syncDb.applied.bulkDelete(stale);
+    return names;
   }
 
-  /** Outbox → server. */
-  async function push(): Promise<number> {
-    let sent = 0;
+  /**
+   * Folds a shard's files on the server into one snapshot once it has COMPACT_AT of them,
+   * so the folder (and every new device's first sync) does not grow with every edit ever
+   * made. Only files this device has applied are removed, and the snapshot that holds them
+   * is on the server first: a device compacting at the same time removes only what it has
+   * in its own snapshot, so whatever order the two run in, nothing is in no file.
+   */
+  async function compact(listed: string[], sentNames: string[]): Promise<number> {
+    const applied = new Set((await syncDb.applied.toCollection().primaryKeys()) as string[]);
+    const byShard = new Map<number, string[]>();
+    for (const name of new Set([...listed, ...sentNames])) {
+      const parsed = parseFileName(name);
+      if (!parsed || !applied.has(name)) continue;
+      const list = byShard.get(parsed.shard) ?? [];
+      list.push(name);
+      byShard.set(parsed.shard, list);
+    }
+    let compacted = 0;
+    for (const [shard, names] of byShard) {
+      if (names.length < COMPACT_AT) continue;
+      const doc = await loadShard(shard);
+      const snapshot = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      const name = await nextName(shard, 's');
+      await transport.put(`${UPDATES}/${name}`, await encryptBlob(key, name, snapshot));
+      await syncDb.applied.put({ name });
+      for (const old of names) {
+        await transport.remove(`${UPDATES}/${old}`);
+        await syncDb.applied.delete(old);
+      }
+      compacted += 1;
+    }
+    return compacted;
+  }
+
+  /** Outbox → server. Returns the names sent. */
+  async function push(): Promise<string[]> {
+    const sent: string[] = [];
     for (const row of await syncDb.outbox.toArray()) {
       const blob = await encryptBlob(key, row.name, row.update);
       await transport.put(`${UPDATES}/${row.name}`, blob);
@@ -227,7 +265,7 @@ export function createSyncEngine(deps: EngineDeps) {
         await syncDb.outbox.delete(row.name);
         await syncDb.applied.put({ name: row.name });
       });
-      sent += 1;
+      sent.push(row.name);
     }
     return sent;
   }
@@ -246,8 +284,9 @@ export function createSyncEngine(deps: EngineDeps) {
     };
     await addPending();
     let failure: unknown;
+    let listed: string[] = [];
     try {
-      await pull();
+      listed = await pull();
     } catch (error) {
       failure = error;
     }
@@ -256,7 +295,8 @@ export function createSyncEngine(deps: EngineDeps) {
     await addPending();
     if (failure) throw failure;
     const sent = await push();
-    return { received, sent, pageKeys: [...pageKeys] };
+    await compact(listed, sent);
+    return { received, sent: sent.length, pageKeys: [...pageKeys] };
   }
 
   async function waiting(): Promise<number> {

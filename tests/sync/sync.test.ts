@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeAnnotations, createAnnotation, GlossDatabase, revertChange } from '../../lib/db';
+import { COMPACT_AT } from '../../lib/sync/engine';
 import { isSyncError } from '../../lib/sync/errors';
 import { createSyncService, type SyncService } from '../../lib/sync/service';
 import type { SyncStatus } from '../../lib/sync/status';
@@ -256,5 +257,27 @@ describe('sync through a WebDAV server', () => {
     const onB = await b.all();
     expect(onB).toHaveLength(200);
     expect(onB).toEqual(await a.all());
+  });
+
+  it('folds a shard’s many small updates into one snapshot, and a new device still gets the latest', async () => {
+    const a = device();
+    const b = device();
+    await createAnnotation(a.db, makeAnnotation(1, { note: 'v0' }));
+    await a.service.turnOn(server.url, PASSPHRASE);
+    await b.service.turnOn(server.url, PASSPHRASE);
+    for (let n = 1; n <= 40; n++) {
+      const writer = n % 2 === 0 ? a : b;
+      const current = (await writer.all())[0] as Annotation;
+      await changeAnnotations(writer.db, [current.id], { kind: 'update', changes: { note: `v${n}` } });
+      await synced(writer);
+      await synced(n % 2 === 0 ? b : a);
+    }
+    const files = (await webdavTransport(server.url).list('u')) ?? [];
+    expect(files.length).toBeLessThan(COMPACT_AT + 2);
+    expect(files.some((name) => name.startsWith('s'))).toBe(true);
+    const c = device();
+    await c.service.turnOn(server.url, PASSPHRASE);
+    expect((await c.all()).map((r) => r.note)).toEqual(['v40']);
+    expect(await a.all()).toEqual(await b.all());
   });
 });
