@@ -73,10 +73,12 @@ export function createBackgroundSync(deps: BackgroundSyncDeps): SyncControls & {
 
   return {
     wake,
+    // Answers once the passphrase opened the folder; the first pass, which may take a while
+    // for years of annotations, goes on after that and reports through the status.
     async turnOn(server, passphrase) {
-      const status = await ensureService().turnOn(server, passphrase);
+      const status = await ensureService().join(server, passphrase);
       await deps.alarms.create(ALARM, { periodInMinutes: ALARM_MINUTES });
-      keepPolling();
+      void ensureService().syncNow().then(keepPolling);
       return status;
     },
     async turnOff() {

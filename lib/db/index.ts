@@ -30,3 +30,4 @@ export {
   importAnnotations,
   isQuotaError,
 } from './import';
+export type { SyncJournalRow } from './sync-journal';

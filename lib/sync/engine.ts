@@ -22,7 +22,8 @@
  * updates against the state they were made on and merge when it comes back.
  */
 import * as Y from 'yjs';
-import type { GlossDatabase } from '../db';
+import type { GlossDatabase, SyncJournalRow } from '../db';
+
 import type { Annotation } from '../types';
 import { UPDATES } from './connect';
 import { decryptBlob, encryptBlob } from './crypto';
@@ -40,14 +41,21 @@ export interface SyncPassResult {
   pageKeys: string[];
 }
 
+export interface SyncProgress {
+  phase: 'preparing' | 'receiving' | 'sending';
+  done: number;
+  total: number;
+}
+
 export interface EngineDeps {
   database: GlossDatabase;
   syncDb: SyncDatabase;
   transport: SyncTransport;
   connection: SyncConnection;
+  /** Called as a long pass moves on (per shard or per upload). */
+  onProgress?: (progress: SyncProgress) => void;
 }
 
-const JOURNAL_BATCH = 5_000;
 /** A shard's file count on the server at which it is folded into one snapshot. */
 export const COMPACT_AT = 16;
 const REMOTE_ORIGIN = 'remote';
@@ -63,6 +71,8 @@ export function parseFileName(name: string): { snapshot: boolean; shard: number;
 
 export function createSyncEngine(deps: EngineDeps) {
   const { database, syncDb, transport } = deps;
+  const progress = (phase: SyncProgress['phase'], done: number, total: number) =>
+    deps.onProgress?.({ phase, done, total });
   let connection = deps.connection;
   const key = connection.key;
 
@@ -83,48 +93,57 @@ export function createSyncEngine(deps: EngineDeps) {
   /** Journal → documents → outbox (and pending, for records the merge changed). */
   async function takeLocalChanges(): Promise<void> {
     for (;;) {
-      const rows = await database.syncJournal.limit(JOURNAL_BATCH).toArray();
+      // The whole journal, grouped by shard: each shard is loaded and sent once per pass,
+      // so a first sync of 50,000 makes one upload per shard, not one per batch.
+      const rows = await database.syncJournal.toArray();
       if (rows.length === 0) return;
-      const records = await database.annotations.bulkGet(rows.map((row) => row.id));
-      const byShard = new Map<number, Array<{ id: string; record: Annotation | null }>>();
-      rows.forEach((row, i) => {
+      const byShard = new Map<number, SyncJournalRow[]>();
+      for (const row of rows) {
         const shard = shardOf(row.id);
         const list = byShard.get(shard) ?? [];
-        list.push({ id: row.id, record: records[i] ?? null });
+        list.push(row);
         byShard.set(shard, list);
-      });
-      for (const [shard, entries] of byShard) {
-        const doc = await loadShard(shard);
-        const updates: Uint8Array[] = [];
-        doc.on('update', (update: Uint8Array, origin: unknown) => {
-          if (origin !== REMOTE_ORIGIN) updates.push(update);
-        });
-        const backToDexie: string[] = [];
-        doc.transact(() => {
-          for (const { id, record } of entries) {
-            writeRecord(doc, id, record);
-            // The document may hold more than the record did (a tag another device added):
-            // what it now holds is the merge, and it goes back into the database.
-            if (record && !sameRecord(readRecord(doc, id), record)) backToDexie.push(id);
-          }
-        }, 'local');
-        if (updates.length > 0 || backToDexie.length > 0) {
-          const name = updates.length > 0 ? await nextName(shard) : undefined;
-          await syncDb.transaction('rw', [syncDb.shards, syncDb.outbox, syncDb.pending], async () => {
-            await syncDb.shards.put({ shard, state: Y.encodeStateAsUpdate(doc) });
-            if (name) await syncDb.outbox.put({ name, shard, update: Y.mergeUpdates(updates) });
-            if (backToDexie.length > 0) await syncDb.pending.bulkPut(backToDexie.map((id) => ({ id })));
-          });
-        }
-        doc.destroy();
       }
-      // Only rows untouched since they were read: a write made meanwhile stays for the next round.
-      await database.transaction('rw', database.syncJournal, async () => {
-        const now = await database.syncJournal.bulkGet(rows.map((row) => row.id));
-        const handled = rows.filter((row, i) => now[i]?.token === row.token).map((row) => row.id);
-        await database.syncJournal.bulkDelete(handled);
+      let done = 0;
+      for (const [shard, shardRows] of byShard) {
+        await takeShard(shard, shardRows);
+        progress('preparing', ++done, byShard.size);
+      }
+    }
+  }
+
+  async function takeShard(shard: number, rows: SyncJournalRow[]): Promise<void> {
+    const records = await database.annotations.bulkGet(rows.map((row) => row.id));
+    const doc = await loadShard(shard);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== REMOTE_ORIGIN) updates.push(update);
+    });
+    const backToDexie: string[] = [];
+    doc.transact(() => {
+      rows.forEach((row, i) => {
+        const record = records[i] ?? null;
+        writeRecord(doc, row.id, record);
+        // The document may hold more than the record did (a tag another device added):
+        // what it now holds is the merge, and it goes back into the database.
+        if (record && !sameRecord(readRecord(doc, row.id), record)) backToDexie.push(row.id);
+      });
+    }, 'local');
+    if (updates.length > 0 || backToDexie.length > 0) {
+      const name = updates.length > 0 ? await nextName(shard) : undefined;
+      await syncDb.transaction('rw', [syncDb.shards, syncDb.outbox, syncDb.pending], async () => {
+        await syncDb.shards.put({ shard, state: Y.encodeStateAsUpdate(doc) });
+        if (name) await syncDb.outbox.put({ name, shard, update: Y.mergeUpdates(updates) });
+        if (backToDexie.length > 0) await syncDb.pending.bulkPut(backToDexie.map((id) => ({ id })));
       });
     }
+    doc.destroy();
+    // Only rows untouched since they were read: a write made meanwhile stays for the next round.
+    await database.transaction('rw', database.syncJournal, async () => {
+      const now = await database.syncJournal.bulkGet(rows.map((row) => row.id));
+      const handled = rows.filter((row, i) => now[i]?.token === row.token).map((row) => row.id);
+      await database.syncJournal.bulkDelete(handled);
+    });
   }
 
   /** Pending ids → Gloss's database, skipping any the reader changed meanwhile (merged next pass). */
@@ -187,7 +206,9 @@ export function createSyncEngine(deps: EngineDeps) {
       list.push(name);
       fresh.set(parsed.shard, list);
     }
+    let shardsDone = 0;
     for (const [shard, shardNames] of fresh) {
+      progress('receiving', shardsDone++, fresh.size);
       const doc = await loadShard(shard);
       const touched = new Set<string>();
       doc.getMap('annotations').observeDeep((events) => {
@@ -258,7 +279,9 @@ export function createSyncEngine(deps: EngineDeps) {
   /** Outbox → server. Returns the names sent. */
   async function push(): Promise<string[]> {
     const sent: string[] = [];
-    for (const row of await syncDb.outbox.toArray()) {
+    const rows = await syncDb.outbox.toArray();
+    for (const row of rows) {
+      progress('sending', sent.length, rows.length);
       const blob = await encryptBlob(key, row.name, row.update);
       await transport.put(`${UPDATES}/${row.name}`, blob);
       await syncDb.transaction('rw', [syncDb.outbox, syncDb.applied], async () => {

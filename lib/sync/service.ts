@@ -6,7 +6,7 @@
  */
 import type { GlossDatabase } from '../db';
 import { joinSyncFolder, newDeviceId } from './connect';
-import { createSyncEngine, type SyncEngine } from './engine';
+import { createSyncEngine, type SyncEngine, type SyncProgress } from './engine';
 import { isSyncError, SyncError } from './errors';
 import { SYNC_OFF, type SyncStatus } from './status';
 import { type SyncConnection, SyncDatabase } from './store';
@@ -43,6 +43,17 @@ export function createSyncService(deps: SyncServiceDeps) {
     return next;
   };
 
+  // Progress goes out at most once a second. Each goes through extension storage, which
+  // also tells Chrome the worker is busy (it stops one that makes no extension call for 30 s).
+  let lastProgress = 0;
+  const onProgress = ({ phase, done, total }: SyncProgress) => {
+    const now = Date.now();
+    if (now - lastProgress < 1_000) return;
+    lastProgress = now;
+    const unit = phase === 'sending' ? 'uploads' : 'parts';
+    setStatus({ ...status, state: 'syncing', progress: `${phase} ${done} of ${total} ${unit}` });
+  };
+
   function start(conn: SyncConnection) {
     connection = conn;
     engine = createSyncEngine({
@@ -50,6 +61,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       syncDb,
       transport: transportFor(conn.server),
       connection: conn,
+      onProgress,
     });
   }
 
@@ -66,7 +78,7 @@ export function createSyncService(deps: SyncServiceDeps) {
    * Joins the folder at `server` with `passphrase`. Nothing is changed, locally or on the
    * server, unless the passphrase opens the folder.
    */
-  async function turnOn(server: string, passphrase: string): Promise<SyncStatus> {
+  async function join(server: string, passphrase: string): Promise<SyncStatus> {
     let url: string;
     try {
       url = new URL(server.trim()).href;
@@ -91,6 +103,12 @@ export function createSyncService(deps: SyncServiceDeps) {
       await deps.database.syncJournal.bulkPut(ids.map((id) => ({ id, token: `join-${conn.deviceId}` })));
     });
     start(conn);
+    return setStatus({ state: 'syncing', server: url, waiting: ids.length });
+  }
+
+  /** Joins, then runs the first pass to its end (the background does not wait for that). */
+  async function turnOn(server: string, passphrase: string): Promise<SyncStatus> {
+    await join(server, passphrase);
     return syncNow();
   }
 
@@ -126,11 +144,11 @@ export function createSyncService(deps: SyncServiceDeps) {
     const current = engine;
     if (!current || !connection) return status;
     const server = connection.server;
-    if (status.state === 'off') setStatus({ ...status, state: 'syncing', server });
     try {
       const result = await current.run();
       if (result.pageKeys.length > 0) deps.onPagesChanged(result.pageKeys);
       const waiting = await current.waiting();
+      lastProgress = 0;
       return setStatus({
         state: waiting > 0 ? 'waiting' : 'synced',
         server,
@@ -160,6 +178,7 @@ export function createSyncService(deps: SyncServiceDeps) {
 
   return {
     resume,
+    join,
     turnOn,
     turnOff,
     syncNow,

@@ -15,6 +15,8 @@ export interface SyncStatus {
   waiting: number;
   error?: string;
   code?: SyncErrorCode;
+  /** During a long pass: what it is doing, in words ("receiving 12 of 64 parts"). */
+  progress?: string;
 }
 
 export const SYNC_STATUS_KEY = 'local:syncStatus' as const;
@@ -28,7 +30,7 @@ export function syncBadgeText(status: SyncStatus): string {
     case 'synced':
       return 'Synced';
     case 'syncing':
-      return 'Syncing…';
+      return status.progress ? `Syncing: ${status.progress}` : 'Syncing…';
     case 'waiting':
       return `Waiting to sync (${status.waiting})`;
     case 'error':
@@ -42,7 +44,8 @@ export function syncStatusLine(status: SyncStatus, now = new Date()): string {
   const parts: string[] = [];
   if (status.state === 'error') parts.push(status.error ?? 'Sync failed.');
   else if (status.state === 'synced') parts.push('Synced');
-  else if (status.state === 'syncing') parts.push('Syncing…');
+  else if (status.state === 'syncing')
+    parts.push(status.progress ? `Syncing: ${status.progress}` : 'Syncing…');
   else parts.push('Waiting to sync');
   parts.push(status.lastSync ? `last synced ${formatWhen(status.lastSync, now)}` : 'not synced yet');
   parts.push(
