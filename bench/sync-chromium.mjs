@@ -79,17 +79,30 @@ async function importFile(p) {
   return { library, ms: Date.now() - start };
 }
 
-async function turnOn(p) {
+/** Waits for "Synced" with nothing waiting, printing the status line whenever it changes. */
+async function waitSynced(options, label) {
+  const line = options.getByRole('status', { name: 'Sync status' });
+  let last = '';
+  const deadline = Date.now() + 900_000;
+  for (;;) {
+    const text = (await line.textContent()) ?? '';
+    if (/^Synced · .* · 0 changes waiting/.test(text)) return;
+    const shown = text.replace(/last synced at [^·]*/, '');
+    if (shown !== last) console.log(`  [${label}] ${text}`);
+    last = shown;
+    if (Date.now() > deadline) throw new Error(`${label}: not synced: ${text}`);
+    await options.waitForTimeout(500);
+  }
+}
+
+async function turnOn(p, label) {
   const options = await p.context.newPage();
   await options.goto(p.page('options.html'));
   await options.getByLabel('Sync server').fill(davUrl);
   await options.getByLabel('Passphrase').fill(PASSPHRASE);
   const start = Date.now();
   await options.getByRole('button', { name: 'Turn on sync' }).click();
-  await options
-    .getByRole('status', { name: 'Sync status' })
-    .filter({ hasText: /^Synced · .* · 0 changes waiting/ })
-    .waitFor(LONG);
+  await waitSynced(options, label);
   return { options, ms: Date.now() - start };
 }
 
@@ -118,10 +131,13 @@ try {
   await libraryC.getByText(/^Imported /).waitFor(LONG);
   const importMs = Date.now() - importStart;
 
-  const { options: optionsA, ms: upMs } = await turnOn(a);
+  console.log(`  A imported ${total} in ${s(importA)}; export ${s(exportMs)}, import into C ${s(importMs)}`);
+  const { options: optionsA, ms: upMs } = await turnOn(a, 'A');
   const uploaded = serverBytes();
   const b = await profile();
-  const { ms: downMs } = await turnOn(b);
+  console.log(`  A synced up in ${s(upMs)}`);
+  const { ms: downMs } = await turnOn(b, 'B');
+  console.log(`  B synced down in ${s(downMs)}`);
   const libraryB = await b.context.newPage();
   await libraryB.goto(b.page('library.html'));
   await libraryB.getByText(new RegExp(`of ${total.toLocaleString('en-US')} annotations`)).waitFor(LONG);
@@ -156,6 +172,7 @@ try {
   await pageA.keyboard.press('h');
   await pageB.waitForFunction(() => document.querySelector('mark[data-annotation-id]'), null, LONG);
   const editMs = Date.now() - editStart;
+  console.log(`  one highlight on A drawn on B in ${s(editMs)}`);
 
   // E edits of notes through the background, as the library sends them, then synced.
   const editor = await a.context.newPage();
@@ -180,11 +197,9 @@ try {
       });
     }
   }, EDITS);
+  console.log(`  ${EDITS} edits sent in ${s(Date.now() - editsStart)}`);
   await optionsA.getByRole('button', { name: 'Sync now' }).click();
-  await optionsA
-    .getByRole('status', { name: 'Sync status' })
-    .filter({ hasText: /^Synced · .* · 0 changes waiting/ })
-    .waitFor(LONG);
+  await waitSynced(optionsA, 'A edits');
   const editsMs = Date.now() - editsStart;
   const after = serverBytes();
 

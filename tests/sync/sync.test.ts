@@ -5,7 +5,13 @@
  * the one the background runs.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changeAnnotations, createAnnotation, GlossDatabase, revertChange } from '../../lib/db';
+import {
+  changeAnnotations,
+  createAnnotation,
+  GlossDatabase,
+  importAnnotations,
+  revertChange,
+} from '../../lib/db';
 import { COMPACT_AT } from '../../lib/sync/engine';
 import { isSyncError } from '../../lib/sync/errors';
 import { createSyncService, type SyncService } from '../../lib/sync/service';
@@ -279,5 +285,23 @@ describe('sync through a WebDAV server', () => {
     await c.service.turnOn(server.url, PASSPHRASE);
     expect((await c.all()).map((r) => r.note)).toEqual(['v40']);
     expect(await a.all()).toEqual(await b.all());
+  });
+
+  it('sends an import on one device to the others, once', async () => {
+    const a = device();
+    const b = device();
+    await a.service.turnOn(server.url, PASSPHRASE);
+    await b.service.turnOn(server.url, PASSPHRASE);
+    const file = Array.from({ length: 300 }, (_, i) => makeAnnotation(i + 1, { note: `imported ${i + 1}` }));
+    await importAnnotations(a.db, file);
+    await synced(a);
+    await synced(b);
+    expect(await b.all()).toEqual(await a.all());
+    expect(await b.db.annotations.count()).toBe(300);
+    // Importing the same file again adds nothing anywhere.
+    await importAnnotations(a.db, file);
+    await synced(a);
+    await synced(b);
+    expect(await b.db.annotations.count()).toBe(300);
   });
 });
