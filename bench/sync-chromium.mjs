@@ -112,7 +112,8 @@ const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 try {
   const a = await profile();
   const { library: libraryA, ms: importA } = await importFile(a);
-  const total = Number((await count(libraryA)).match(/of ([\d,]+)/)?.[1].replace(/,/g, '') ?? 0);
+  const report = (await libraryA.getByText(/^Imported /).textContent()) ?? '';
+  const total = Number(report.match(/^Imported ([\d,]+)/)?.[1].replace(/,/g, '') ?? 0);
 
   // The same data the other way: exported from A's library, imported into a fresh profile.
   const exportStart = Date.now();
@@ -203,12 +204,16 @@ try {
   const editsMs = Date.now() - editsStart;
   const after = serverBytes();
 
-  console.log(`\nSync through a WebDAV server on loopback (Chromium, ${total.toLocaleString('en-US')} annotations)`);
+  console.log(
+    `\nSync through a WebDAV server on loopback (Chromium, ${total.toLocaleString('en-US')} annotations)`,
+  );
   console.log(`  A: import into the library ${s(importA)}; first sync up (turn on -> Synced) ${s(upMs)}`);
   console.log(
     `  B (empty profile): turn on -> Synced ${s(downMs)}  vs  export from A ${s(exportMs)} + import into a new profile ${s(importMs)} = ${s(exportMs + importMs)} (${((downMs / (exportMs + importMs)) * 1).toFixed(2)}x)`,
   );
-  console.log(`  one new highlight on A drawn on B's open page: ${s(editMs)} (B polls every 4 s; A sends 1 s after a change)`);
+  console.log(
+    `  one new highlight on A drawn on B's open page: ${s(editMs)} (B polls every 4 s; A sends 1 s after a change)`,
+  );
   console.log(
     `  server: ${uploaded.files} files, ${(uploaded.bytes / 1e6).toFixed(1)} MB, ${(uploaded.bytes / total).toFixed(0)} bytes per annotation (the export JSON: ${(statSync(file).size / total).toFixed(0)})`,
   );

@@ -7,10 +7,12 @@ import { createBackgroundSync } from '@/lib/background/sync';
 import { countPage, getDatabase } from '@/lib/db';
 import { HIGHLIGHT_CSS } from '@/lib/highlight/styles';
 import { BackgroundRequestSchema, listen } from '@/lib/messaging';
+import { followSyncJournal } from '@/lib/settings';
 
 export default defineBackground(() => {
   const tickets = createFrameTickets(browser.storage.session, () => crypto.randomUUID());
   browser.tabs.onRemoved.addListener((tabId) => void tickets.closeTab(tabId));
+  followSyncJournal();
   const database = getDatabase();
   const badge = createBadge({
     button: toolbarButton(browser),

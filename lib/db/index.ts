@@ -30,4 +30,4 @@ export {
   importAnnotations,
   isQuotaError,
 } from './import';
-export type { SyncJournalRow } from './sync-journal';
+export { type SyncJournalRow, setSyncJournal } from './sync-journal';

@@ -20,6 +20,18 @@ export interface SyncJournalRow {
 export const JOURNAL_TABLE = 'syncJournal';
 const WATCHED_TABLE = 'annotations';
 
+/**
+ * Whether this context journals. Until it knows sync is off it does (a missed row would be a
+ * change never sent); once told sync is off it stops, so a reader who never syncs does not
+ * pay for it (an import of 50,000 writes 50,000 fewer rows). Turning sync on journals every
+ * annotation anyway (lib/sync/service.ts), so nothing written while it was off is missed.
+ */
+let journaling: 'unknown' | 'on' | 'off' = 'unknown';
+
+export function setSyncJournal(on: boolean): void {
+  journaling = on ? 'on' : 'off';
+}
+
 const contextPrefix = Math.random().toString(36).slice(2, 8);
 let counter = 0;
 
@@ -54,6 +66,7 @@ export const syncJournalMiddleware: Middleware<DBCore> = {
           // Promise chains, not async/await: Dexie follows its transaction through its own
           // promises, and a native await in a middleware loses it.
           mutate(request: DBCoreMutateRequest) {
+            if (journaling === 'off') return table.mutate(request);
             if (request.type === 'deleteRange') {
               return table
                 .query({

@@ -5,8 +5,10 @@
  * their storage keys and shapes are shared with it and must change together.
  */
 import { storage } from 'wxt/utils/storage';
+import { setSyncJournal } from '../db/sync-journal';
 import { SYNC_OFF, SYNC_STATUS_KEY, type SyncStatus } from '../sync/status';
 import type { HighlightColor } from '../types';
+import { track } from './follow';
 import type { ColorLabels } from './labels';
 import { withSite } from './sites';
 
@@ -52,3 +54,11 @@ export async function setSiteOff(site: string, off: boolean): Promise<void> {
 
 /** Sync's state as the background last wrote it (lib/sync/status.ts); views only read it. */
 export const syncStatus = storage.defineItem<SyncStatus>(SYNC_STATUS_KEY, { fallback: SYNC_OFF, version: 1 });
+
+/**
+ * Keeps this context's sync journal (lib/db/sync-journal.ts) on while sync is on, off while
+ * it is off. Every context that writes annotations calls it once.
+ */
+export function followSyncJournal(): () => void {
+  return track(syncStatus, (status) => setSyncJournal(status.state !== 'off')).stop;
+}

@@ -32,7 +32,7 @@ export function syncBadgeText(status: SyncStatus): string {
     case 'syncing':
       return status.progress ? `Syncing: ${status.progress}` : 'Syncing…';
     case 'waiting':
-      return `Waiting to sync (${status.waiting})`;
+      return `Waiting to sync (${status.waiting.toLocaleString('en-US')})`;
     case 'error':
       return `Sync error: ${status.error ?? 'unknown'}`;
   }

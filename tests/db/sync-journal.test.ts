@@ -4,6 +4,7 @@ import {
   createAnnotation,
   GlossDatabase,
   importAnnotations,
+  setSyncJournal,
   updateAnnotation,
 } from '../../lib/db';
 import { makeAnnotation, uuid } from '../export/fixtures';
@@ -54,5 +55,18 @@ describe('the sync journal', () => {
       .catch(() => undefined);
     expect(await db.annotations.count()).toBe(0);
     expect(await journaled()).toEqual([]);
+  });
+});
+
+describe('the sync journal while sync is off', () => {
+  afterEach(() => setSyncJournal(true));
+
+  it('records nothing once this context knows sync is off, and again once it is on', async () => {
+    setSyncJournal(false);
+    await createAnnotation(db, makeAnnotation(1));
+    expect(await journaled()).toEqual([]);
+    setSyncJournal(true);
+    await updateAnnotation(db, uuid(1), { note: 'now journaled' });
+    expect(await journaled()).toEqual([uuid(1)]);
   });
 });

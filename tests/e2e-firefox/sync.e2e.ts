@@ -9,7 +9,7 @@ import type { Page as ChromiumPage } from 'playwright-core';
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as chromium from '../e2e/harness';
-import { startTestServer, type TestServer as DavServer } from '../sync/webdav-server';
+import { type TestServer as DavServer, startTestServer } from '../sync/webdav-server';
 import {
   drawnHighlights,
   type FirefoxSession,
@@ -99,13 +99,11 @@ describe('sync between Chromium and Firefox', () => {
     await expect
       .poll(async () => Object.values(await drawnHighlights(inFirefox)).join('|'), SOON)
       .toContain('two principal');
-    await expect.poll(async () => (await marginTexts(inFirefox)).sort(), SOON).toEqual([
-      'Written in Chromium.',
-      'Written in Firefox.',
-    ]);
-    await expect.poll(async () => (await chromium.marginTexts(inChromium)).sort(), SOON).toEqual([
-      'Written in Chromium.',
-      'Written in Firefox.',
-    ]);
+    await expect
+      .poll(async () => (await marginTexts(inFirefox)).sort(), SOON)
+      .toEqual(['Written in Chromium.', 'Written in Firefox.']);
+    await expect
+      .poll(async () => (await chromium.marginTexts(inChromium)).sort(), SOON)
+      .toEqual(['Written in Chromium.', 'Written in Firefox.']);
   });
 });
