@@ -5,7 +5,8 @@
 // same three libraries), bench/chance-copies.mjs (the lengths behind anchoring's
 // self-evident quotes), bench/mutation.mjs,
 // bench/export-import.mjs, bench/import-chromium.mjs and bench/scale-chromium.mjs (100,000
-// annotations over 10,000 pages, beside 1,000). `--quick` for about a
+// annotations over 10,000 pages, beside 1,000), bench/sync-chromium.mjs (first sync of
+// 50,000 into an empty profile beside export + import, bytes on the server). `--quick` for about a
 // minute; the full run gives each peer cell 20 s. Run it through the browser lock:
 //   flock /tmp/gloss-browser.lock node bench/run.mjs --quick
 import { execFileSync } from 'node:child_process';
@@ -415,6 +416,7 @@ async function main() {
     'bench/export-import.mjs',
     'bench/import-chromium.mjs',
     'bench/index-cost-chromium.mjs',
+    'bench/sync-chromium.mjs',
   ]) {
     execFileSync(process.execPath, [script], { stdio: 'inherit' });
   }

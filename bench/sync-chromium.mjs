@@ -106,7 +106,6 @@ async function turnOn(p, label) {
   return { options, ms: Date.now() - start };
 }
 
-const count = (library) => library.locator('header .count').textContent();
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 try {
