@@ -41,6 +41,11 @@ export interface SyncPassResult {
   pageKeys: string[];
 }
 
+interface Written {
+  count: number;
+  pageKeys: Set<string>;
+}
+
 export interface SyncProgress {
   phase: 'preparing' | 'receiving' | 'sending';
   done: number;
@@ -54,6 +59,8 @@ export interface EngineDeps {
   connection: SyncConnection;
   /** Called as a long pass moves on (per shard or per upload). */
   onProgress?: (progress: SyncProgress) => void;
+  /** Pages whose annotations a pass changed, told even when the pass then failed. */
+  onPagesChanged?: (pageKeys: string[]) => void;
 }
 
 /** A shard's file count on the server at which it is folded into one snapshot. */
@@ -146,54 +153,60 @@ export function createSyncEngine(deps: EngineDeps) {
     });
   }
 
-  /** Pending ids → Gloss's database, skipping any the reader changed meanwhile (merged next pass). */
-  async function writePending(): Promise<{ count: number; pageKeys: Set<string> }> {
-    const pageKeys = new Set<string>();
+  /** Pending ids → Gloss's database (what a crash between the two left behind). */
+  async function writePending(): Promise<Written> {
+    const written: Written = { count: 0, pageKeys: new Set() };
     const ids = (await syncDb.pending.toCollection().primaryKeys()) as string[];
-    if (ids.length === 0) return { count: 0, pageKeys };
     const byShard = new Map<number, string[]>();
     for (const id of ids) {
       const list = byShard.get(shardOf(id)) ?? [];
       list.push(id);
       byShard.set(shardOf(id), list);
     }
-    let count = 0;
     for (const [shard, shardIds] of byShard) {
       const doc = await loadShard(shard);
-      const wanted = shardIds.map((id) => ({ id, record: readRecord(doc, id) }));
+      await writeFromDoc(doc, shardIds, written);
       doc.destroy();
-      await database.transaction('rw', [database.annotations, database.syncJournal], async () => {
-        const journaled = new Set(
-          (await database.syncJournal.bulkGet(shardIds)).flatMap((row) => (row ? [row.id] : [])),
-        );
-        const current = await database.annotations.bulkGet(shardIds);
-        const puts: Annotation[] = [];
-        const deletes: string[] = [];
-        wanted.forEach(({ id, record }, i) => {
-          if (journaled.has(id)) return;
-          const before = current[i];
-          if (record ? sameRecord(before ?? null, record) : !before) return;
-          if (before) pageKeys.add(before.pageKey);
-          if (record) {
-            pageKeys.add(record.pageKey);
-            puts.push(record);
-          } else deletes.push(id);
-        });
-        if (puts.length > 0) await database.annotations.bulkPut(puts);
-        if (deletes.length > 0) await database.annotations.bulkDelete(deletes);
-        count += puts.length + deletes.length;
-        // These writes come back through the journal; they are what the document already
-        // holds, so the next pass finds nothing to send. Dropping their rows saves it the look.
-        const echoed = [...puts.map((record) => record.id), ...deletes];
-        if (echoed.length > 0) await database.syncJournal.bulkDelete(echoed);
-      });
-      await syncDb.pending.bulkDelete(shardIds);
     }
-    return { count, pageKeys };
+    return written;
   }
 
-  /** Server → documents (→ pending). */
-  async function pull(): Promise<string[]> {
+  /**
+   * Writes what `doc` holds for `ids` into Gloss's database, skipping any the reader changed
+   * meanwhile (those merge in the document on the next local pass), then clears them from pending.
+   */
+  async function writeFromDoc(doc: Y.Doc, ids: string[], written: Written): Promise<void> {
+    const wanted = ids.map((id) => ({ id, record: readRecord(doc, id) }));
+    await database.transaction('rw', [database.annotations, database.syncJournal], async () => {
+      const journaled = new Set(
+        (await database.syncJournal.bulkGet(ids)).flatMap((row) => (row ? [row.id] : [])),
+      );
+      const current = await database.annotations.bulkGet(ids);
+      const puts: Annotation[] = [];
+      const deletes: string[] = [];
+      wanted.forEach(({ id, record }, i) => {
+        if (journaled.has(id)) return;
+        const before = current[i];
+        if (record ? sameRecord(before ?? null, record) : !before) return;
+        if (before) written.pageKeys.add(before.pageKey);
+        if (record) {
+          written.pageKeys.add(record.pageKey);
+          puts.push(record);
+        } else deletes.push(id);
+      });
+      if (puts.length > 0) await database.annotations.bulkPut(puts);
+      if (deletes.length > 0) await database.annotations.bulkDelete(deletes);
+      written.count += puts.length + deletes.length;
+      // These writes come back through the journal; they are what the document already
+      // holds, so the next pass finds nothing to send. Dropping their rows saves it the look.
+      const echoed = [...puts.map((record) => record.id), ...deletes];
+      if (echoed.length > 0) await database.syncJournal.bulkDelete(echoed);
+    });
+    await syncDb.pending.bulkDelete(ids);
+  }
+
+  /** Server → documents (→ pending) → Gloss's database. */
+  async function pull(received: Written): Promise<string[]> {
     const names = await transport.list(UPDATES);
     if (names === null) throw new SyncError('bad-server', 'the sync folder has no updates folder');
     const applied = new Set((await syncDb.applied.toCollection().primaryKeys()) as string[]);
@@ -232,6 +245,8 @@ export function createSyncEngine(deps: EngineDeps) {
         await syncDb.applied.bulkPut(done.map((name) => ({ name })));
         await syncDb.pending.bulkPut([...touched].map((id) => ({ id })));
       });
+      // Straight on from the document in memory; were the worker stopped first, pending has them.
+      await writeFromDoc(doc, [...touched], received);
       doc.destroy();
     }
     // Files compacted away by any device are no longer worth remembering.
@@ -298,18 +313,25 @@ export function createSyncEngine(deps: EngineDeps) {
    * server (local changes are always taken in, pending ones always written).
    */
   async function run(): Promise<SyncPassResult> {
-    const pageKeys = new Set<string>();
-    let received = 0;
+    const received: Written = { count: 0, pageKeys: new Set() };
+    try {
+      return await runPass(received);
+    } finally {
+      if (received.pageKeys.size > 0) deps.onPagesChanged?.([...received.pageKeys]);
+    }
+  }
+
+  async function runPass(received: Written): Promise<SyncPassResult> {
     const addPending = async () => {
       const written = await writePending();
-      received += written.count;
-      for (const key of written.pageKeys) pageKeys.add(key);
+      received.count += written.count;
+      for (const key of written.pageKeys) received.pageKeys.add(key);
     };
     await addPending();
     let failure: unknown;
     let listed: string[] = [];
     try {
-      listed = await pull();
+      listed = await pull(received);
     } catch (error) {
       failure = error;
     }
@@ -319,7 +341,7 @@ export function createSyncEngine(deps: EngineDeps) {
     if (failure) throw failure;
     const sent = await push();
     await compact(listed, sent);
-    return { received, sent: sent.length, pageKeys: [...pageKeys] };
+    return { received: received.count, sent: sent.length, pageKeys: [...received.pageKeys] };
   }
 
   async function waiting(): Promise<number> {

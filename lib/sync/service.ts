@@ -62,6 +62,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       transport: transportFor(conn.server),
       connection: conn,
       onProgress,
+      onPagesChanged: deps.onPagesChanged,
     });
   }
 
@@ -145,8 +146,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     if (!current || !connection) return status;
     const server = connection.server;
     try {
-      const result = await current.run();
-      if (result.pageKeys.length > 0) deps.onPagesChanged(result.pageKeys);
+      await current.run();
       const waiting = await current.waiting();
       lastProgress = 0;
       return setStatus({
