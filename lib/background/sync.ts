@@ -84,11 +84,8 @@ export function createBackgroundSync(deps: BackgroundSyncDeps): SyncControls & {
     async turnOff() {
       clearTimeout(poll);
       await deps.alarms.clear(ALARM);
-      if (!service) {
-        publish(SYNC_OFF);
-        return SYNC_OFF;
-      }
-      return service.turnOff();
+      // Also after a restart that has not woken the service yet: the stored key goes either way.
+      return ensureService().turnOff();
     },
     async syncNow() {
       if (!service?.isOn()) await wake();
