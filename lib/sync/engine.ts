@@ -28,7 +28,7 @@ import type { Annotation } from '../types';
 import { UPDATES } from './connect';
 import { decryptBlob, encryptBlob } from './crypto';
 import { SyncError } from './errors';
-import { readRecord, SHARDS, shardOf, touchedIds, writeRecord } from './record-doc';
+import { holdsId, readRecord, SHARDS, shardOf, touchedIds, writeRecord } from './record-doc';
 import type { SyncConnection, SyncDatabase } from './store';
 import type { SyncTransport } from './webdav';
 
@@ -186,6 +186,9 @@ export function createSyncEngine(deps: EngineDeps) {
       const deletes: string[] = [];
       wanted.forEach(({ id, record }, i) => {
         if (journaled.has(id)) return;
+        // A map the document holds but cannot read (half of a concurrent creation, or
+        // another version's shape) is no reason to delete what this device has.
+        if (!record && holdsId(doc, id)) return;
         const before = current[i];
         if (record ? sameRecord(before ?? null, record) : !before) return;
         if (before) written.pageKeys.add(before.pageKey);

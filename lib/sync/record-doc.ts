@@ -133,6 +133,11 @@ function writeNote(map: Y.Map<unknown>, note: string): boolean {
   return true;
 }
 
+/** Whether the document has anything under `id` (a record, or a map too broken to read). */
+export function holdsId(doc: Y.Doc, id: string): boolean {
+  return annotationsOf(doc).has(id);
+}
+
 /** The record the document holds under `id`, or null; null too for a map too broken to use. */
 export function readRecord(doc: Y.Doc, id: string): Annotation | null {
   const map = annotationsOf(doc).get(id);
