@@ -37,8 +37,6 @@ export interface SyncPassResult {
   received: number;
   /** Uploads made. */
   sent: number;
-  /** Pages whose annotations changed, for the open tabs to redraw. */
-  pageKeys: string[];
 }
 
 interface Written {
@@ -104,13 +102,7 @@ export function createSyncEngine(deps: EngineDeps) {
       // so a first sync of 50,000 makes one upload per shard, not one per batch.
       const rows = await database.syncJournal.toArray();
       if (rows.length === 0) return;
-      const byShard = new Map<number, SyncJournalRow[]>();
-      for (const row of rows) {
-        const shard = shardOf(row.id);
-        const list = byShard.get(shard) ?? [];
-        list.push(row);
-        byShard.set(shard, list);
-      }
+      const byShard = groupByShard(rows, (row) => shardOf(row.id));
       let done = 0;
       for (const [shard, shardRows] of byShard) {
         await takeShard(shard, shardRows);
@@ -154,21 +146,13 @@ export function createSyncEngine(deps: EngineDeps) {
   }
 
   /** Pending ids → Gloss's database (what a crash between the two left behind). */
-  async function writePending(): Promise<Written> {
-    const written: Written = { count: 0, pageKeys: new Set() };
+  async function writePending(written: Written): Promise<void> {
     const ids = (await syncDb.pending.toCollection().primaryKeys()) as string[];
-    const byShard = new Map<number, string[]>();
-    for (const id of ids) {
-      const list = byShard.get(shardOf(id)) ?? [];
-      list.push(id);
-      byShard.set(shardOf(id), list);
-    }
-    for (const [shard, shardIds] of byShard) {
+    for (const [shard, shardIds] of groupByShard(ids, shardOf)) {
       const doc = await loadShard(shard);
       await writeFromDoc(doc, shardIds, written);
       doc.destroy();
     }
-    return written;
   }
 
   /**
@@ -213,15 +197,10 @@ export function createSyncEngine(deps: EngineDeps) {
     const names = await transport.list(UPDATES);
     if (names === null) throw new SyncError('bad-server', 'the sync folder has no updates folder');
     const applied = new Set((await syncDb.applied.toCollection().primaryKeys()) as string[]);
-    const fresh = new Map<number, string[]>();
-    for (const name of names) {
-      if (applied.has(name)) continue;
-      const parsed = parseFileName(name);
-      if (!parsed || parsed.shard >= SHARDS) continue;
-      const list = fresh.get(parsed.shard) ?? [];
-      list.push(name);
-      fresh.set(parsed.shard, list);
-    }
+    const fresh = groupByShard(
+      names.filter((name) => !applied.has(name)),
+      (name) => parseFileName(name)?.shard,
+    );
     let shardsDone = 0;
     for (const [shard, shardNames] of fresh) {
       progress('receiving', shardsDone++, fresh.size);
@@ -268,14 +247,10 @@ export function createSyncEngine(deps: EngineDeps) {
    */
   async function compact(listed: string[], sentNames: string[]): Promise<number> {
     const applied = new Set((await syncDb.applied.toCollection().primaryKeys()) as string[]);
-    const byShard = new Map<number, string[]>();
-    for (const name of new Set([...listed, ...sentNames])) {
-      const parsed = parseFileName(name);
-      if (!parsed || !applied.has(name)) continue;
-      const list = byShard.get(parsed.shard) ?? [];
-      list.push(name);
-      byShard.set(parsed.shard, list);
-    }
+    const byShard = groupByShard(
+      [...new Set([...listed, ...sentNames])].filter((name) => applied.has(name)),
+      (name) => parseFileName(name)?.shard,
+    );
     let compacted = 0;
     for (const [shard, names] of byShard) {
       if (names.length < COMPACT_AT) continue;
@@ -325,11 +300,7 @@ export function createSyncEngine(deps: EngineDeps) {
   }
 
   async function runPass(received: Written): Promise<SyncPassResult> {
-    const addPending = async () => {
-      const written = await writePending();
-      received.count += written.count;
-      for (const key of written.pageKeys) received.pageKeys.add(key);
-    };
+    const addPending = () => writePending(received);
     await addPending();
     let failure: unknown;
     let listed: string[] = [];
@@ -344,7 +315,7 @@ export function createSyncEngine(deps: EngineDeps) {
     if (failure) throw failure;
     const sent = await push();
     await compact(listed, sent);
-    return { received: received.count, sent: sent.length, pageKeys: [...received.pageKeys] };
+    return { received: received.count, sent: sent.length };
   }
 
   async function waiting(): Promise<number> {
@@ -356,6 +327,19 @@ export function createSyncEngine(deps: EngineDeps) {
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
+
+/** Items by the shard they belong to; an item with no (or an out-of-range) shard is left out. */
+function groupByShard<T>(items: Iterable<T>, shardFor: (item: T) => number | undefined): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const shard = shardFor(item);
+    if (shard === undefined || shard >= SHARDS) continue;
+    const list = groups.get(shard) ?? [];
+    list.push(item);
+    groups.set(shard, list);
+  }
+  return groups;
+}
 
 function sameRecord(a: Annotation | null, b: Annotation | null): boolean {
   if (!a || !b) return a === b;
