@@ -87,22 +87,24 @@ interface StoredRecord {
 async function stored(session: Session): Promise<StoredRecord[]> {
   const worker = session.context.serviceWorkers()[0];
   if (!worker) throw new Error('no service worker');
-  const rows = await worker.evaluate(
-    () =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('gloss');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('annotations').objectStore('annotations').getAll();
-          all.onsuccess = () => {
-            open.result.close();
-            resolve(all.result);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-  return (rows as StoredRecord[]).sort((a, b) => a.id.localeCompare(b.id));
+  const rows = (await worker.evaluate(readAllAnnotations)) as StoredRecord[];
+  return rows.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Every row of Gloss's annotations store; runs in the service worker or an extension page. */
+function readAllAnnotations(): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('gloss');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction('annotations').objectStore('annotations').getAll();
+      all.onsuccess = () => {
+        open.result.close();
+        resolve(all.result);
+      };
+      all.onerror = () => reject(all.error);
+    };
+  });
 }
 
 async function annotate(page: Page, from: string, to: string, note: string): Promise<void> {
@@ -293,8 +295,8 @@ describe('sync between two profiles', () => {
     await waitSynced(await turnOnSync(b));
     const libraryB = await openLibrary(b);
     await libraryB.getByText(/of 6,000 annotations/).waitFor({ timeout: 60_000 });
-    const onA = await library.evaluate(readRecords);
-    const onB = await libraryB.evaluate(readRecords);
+    const onA = await recordsIn(library);
+    const onB = await recordsIn(libraryB);
     expect(onB).toHaveLength(6_000);
     expect(onB).toEqual(onA);
   });
@@ -332,19 +334,12 @@ function seedRecords(count: number): Promise<void> {
   });
 }
 
-/** Every annotation's id and note, in id order, read from an extension page. */
-function readRecords(): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('gloss');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const all = open.result.transaction('annotations').objectStore('annotations').getAll();
-      all.onsuccess = () => {
-        open.result.close();
-        const rows = all.result as Array<{ id: string; note: string; tags: string[] }>;
-        resolve(rows.map((r) => `${r.id}|${r.note}|${r.tags.join(',')}`).sort());
-      };
-      all.onerror = () => reject(all.error);
-    };
-  });
+/** Every annotation's id, note and tags, in id order, read from an extension page (the worker may have been stopped). */
+async function recordsIn(page: Page): Promise<string[]> {
+  const rows = (await page.evaluate(readAllAnnotations)) as Array<{
+    id: string;
+    note: string;
+    tags: string[];
+  }>;
+  return rows.map((r) => `${r.id}|${r.note}|${r.tags.join(',')}`).sort();
 }
